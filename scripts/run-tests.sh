@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Installs what War Room needs (Debian 12), builds it, and runs every test with CTest.
+# Idempotent: a second run only rebuilds what changed. Usage: ./scripts/run-tests.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/install-deps.sh
+build=${WARROOM_BUILD_DIR:-build}
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+cmake --build "$build"
+ctest --test-dir "$build" --output-on-failure -j "$(nproc)"
