@@ -193,6 +193,14 @@ bool MainWindow::openDemo()
 void MainWindow::installSession(std::unique_ptr<WorkspaceSession> session)
 {
     m_session = std::move(session);
+    if (!m_lineagePage) {
+        m_lineagePage = new PlaceholderPane(tr("Lineage"), tr("Add a broken table or DAG to the incident to see its blast radius."), this);
+        m_centre->addWidget(m_lineagePage);
+    }
+    m_centre->setCurrentWidget(m_lineagePage);
+    for (QDockWidget *dock : {m_alertsDock, m_rankingDock, m_boardDock, m_timelineDock})
+        dock->show();
+    m_alertsDock->raise();
     updateTitle();
 }
 

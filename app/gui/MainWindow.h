@@ -56,6 +56,7 @@ private:
     std::unique_ptr<WorkspaceSession> m_session;
     QStackedWidget *m_centre = nullptr;
     QWidget *m_welcome = nullptr;
+    QWidget *m_lineagePage = nullptr;
     QDockWidget *m_alertsDock = nullptr;
     QDockWidget *m_rankingDock = nullptr;
     QDockWidget *m_boardDock = nullptr;
