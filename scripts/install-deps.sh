@@ -11,6 +11,7 @@ packages=(
   libxlsxwriter-dev libgraphviz-dev
   xvfb xauth fonts-ipafont-gothic fonts-dejavu-core
   python3-openpyxl dbus gnome-keyring libsecret-1-0
+  clang-14 libclang-rt-14-dev
 )
 
 missing=()
