@@ -26,9 +26,10 @@ static bool parseTime(const QCommandLineParser &parser, const QString &name,
     const QString text = parser.value(name);
     out = parseTimestamp(text);
     if (!out) {
-        exitCode = fail("rank", QStringLiteral("--%1: not a timestamp: '%2' (use RFC 3339, e.g. "
-                                               "2026-06-05T00:00:00Z)")
-                                    .arg(name, text),
+        exitCode = fail("rank",
+                        QStringLiteral("--%1: not a timestamp: '%2' (use RFC 3339, e.g. "
+                                       "2026-06-05T00:00:00Z)")
+                            .arg(name, text),
                         ExitUsage);
         return false;
     }
@@ -50,16 +51,26 @@ static int runRank(const QStringList &arguments)
         "Without --since/--until every row of the file is ranked."));
     parser.addOptions({
         {QStringLiteral("jobs"), QStringLiteral("The JOBS log."), QStringLiteral("FILE")},
-        {QStringLiteral("since"), QStringLiteral("Window start, inclusive (RFC 3339)."), QStringLiteral("T")},
-        {QStringLiteral("until"), QStringLiteral("Window end, exclusive (RFC 3339)."), QStringLiteral("T")},
-        {QStringLiteral("top"), QStringLiteral("Only the N most referenced tables."), QStringLiteral("N")},
-        {QStringLiteral("top-users"), QStringLiteral("Users listed per table (default 5)."), QStringLiteral("N"), QStringLiteral("5")},
+        {QStringLiteral("since"), QStringLiteral("Window start, inclusive (RFC 3339)."),
+         QStringLiteral("T")},
+        {QStringLiteral("until"), QStringLiteral("Window end, exclusive (RFC 3339)."),
+         QStringLiteral("T")},
+        {QStringLiteral("top"), QStringLiteral("Only the N most referenced tables."),
+         QStringLiteral("N")},
+        {QStringLiteral("top-users"), QStringLiteral("Users listed per table (default 5)."),
+         QStringLiteral("N"), QStringLiteral("5")},
         {QStringLiteral("include-failed"), QStringLiteral("Also count failed jobs.")},
-        {QStringLiteral("users"), QStringLiteral("Count jobs of: all, people, service-accounts."), QStringLiteral("GROUP"), QStringLiteral("all")},
-        {QStringLiteral("format"), QStringLiteral("json (default) or csv."), QStringLiteral("FORMAT"), QStringLiteral("json")},
+        {QStringLiteral("users"), QStringLiteral("Count jobs of: all, people, service-accounts."),
+         QStringLiteral("GROUP"), QStringLiteral("all")},
+        {QStringLiteral("format"), QStringLiteral("json (default) or csv."),
+         QStringLiteral("FORMAT"), QStringLiteral("json")},
         {QStringLiteral("sql"), QStringLiteral("Print the BigQuery pushdown query instead.")},
-        {QStringLiteral("region"), QStringLiteral("Region qualifier for --sql (default region-us)."), QStringLiteral("R"), QStringLiteral("region-us")},
-        {QStringLiteral("project"), QStringLiteral("Project for --sql (JOBS_BY_PROJECT of that project)."), QStringLiteral("P")},
+        {QStringLiteral("region"),
+         QStringLiteral("Region qualifier for --sql (default region-us)."), QStringLiteral("R"),
+         QStringLiteral("region-us")},
+        {QStringLiteral("project"),
+         QStringLiteral("Project for --sql (JOBS_BY_PROJECT of that project)."),
+         QStringLiteral("P")},
     });
     int exitCode = ExitOk;
     if (!parseArguments(parser, arguments, "rank", exitCode))
@@ -80,7 +91,10 @@ static int runRank(const QStringList &arguments)
     if (parser.isSet(QStringLiteral("top"))) {
         top = parser.value(QStringLiteral("top")).toInt(&ok);
         if (!ok || top < 0)
-            return fail("rank", QStringLiteral("--top: not a count: '%1'").arg(parser.value(QStringLiteral("top"))), ExitUsage);
+            return fail(
+                "rank",
+                QStringLiteral("--top: not a count: '%1'").arg(parser.value(QStringLiteral("top"))),
+                ExitUsage);
     }
     const QString group = parser.value(QStringLiteral("users"));
     if (group == QLatin1String("people"))
@@ -88,10 +102,12 @@ static int runRank(const QStringList &arguments)
     else if (group == QLatin1String("service-accounts"))
         options.userGroup = UserGroup::ServiceAccounts;
     else if (group != QLatin1String("all"))
-        return fail("rank", QStringLiteral("--users: expected all, people or service-accounts"), ExitUsage);
+        return fail("rank", QStringLiteral("--users: expected all, people or service-accounts"),
+                    ExitUsage);
     const QString format = parser.value(QStringLiteral("format"));
     if (format != QLatin1String("json") && format != QLatin1String("csv"))
-        return fail("rank", QStringLiteral("--format: expected json or csv, got '%1'").arg(format), ExitUsage);
+        return fail("rank", QStringLiteral("--format: expected json or csv, got '%1'").arg(format),
+                    ExitUsage);
 
     if (parser.isSet(QStringLiteral("sql"))) {
         PushdownOptions sql;
@@ -115,15 +131,16 @@ static int runRank(const QStringList &arguments)
     for (const Diagnostic &d : stats.diagnostics)
         printStderr(d.toString());
     if (stats.malformed > stats.diagnostics.size())
-        printStderr(QStringLiteral("%1: warning: %2 malformed rows in all")
-                        .arg(path)
-                        .arg(stats.malformed));
+        printStderr(
+            QStringLiteral("%1: warning: %2 malformed rows in all").arg(path).arg(stats.malformed));
     if (!log)
         return fail("rank", QStringLiteral("cannot read %1").arg(path));
     if (hasErrors(stats.diagnostics) && stats.rows == 0)
         return fail("rank", QStringLiteral("%1: no usable rows").arg(path));
     if (stats.rows == 0 && stats.malformed > 0)
-        return fail("rank", QStringLiteral("%1: no usable rows (%2 malformed)").arg(path).arg(stats.malformed));
+        return fail(
+            "rank",
+            QStringLiteral("%1: no usable rows (%2 malformed)").arg(path).arg(stats.malformed));
 
     UsageRanking ranking = log->rank(options);
     if (top >= 0 && ranking.tables.size() > top)
