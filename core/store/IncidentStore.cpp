@@ -55,7 +55,8 @@ qint64 nowMicros()
 // (tables, dates, task ids), and the column stays readable in the sqlite3 shell.
 QString joinList(const QStringList &list)
 {
-    return list.join(QLatin1Char('\n'));
+    // Never a null QString: Qt binds that as SQL NULL, which NOT NULL columns refuse.
+    return list.isEmpty() ? QStringLiteral("") : list.join(QLatin1Char('\n'));
 }
 
 QStringList splitList(const QVariant &value)

@@ -235,6 +235,12 @@ void tst_IncidentStore::incidentRoundTrip()
     QCOMPARE(current->causes, r.causes);
     QCOMPARE(current->status, QStringLiteral("active"));
     QCOMPARE(current->windowEnd, 2000);
+
+    // An incident without causes (declared before anyone knows what broke) saves too.
+    IncidentStore::IncidentRecord bare;
+    bare.name = QStringLiteral("Unknown yet");
+    QVERIFY2(store->saveIncident(bare) > 0, qPrintable(store->lastError()));
+    QVERIFY(store->currentIncident()->causes.isEmpty());
 }
 
 void tst_IncidentStore::tasksRoundTrip()
