@@ -37,7 +37,9 @@ int runLineage(const QStringList &arguments)
         "  {\"sources\": [...], \"targets\": [...], \"references\": [{\"name\", \"line\", "
         "\"column\", \"kind\"}]}\n"
         "Names are as written, quotes removed; legacy [p:d.t] is reported as p.d.t.\n"
-        "Jinja placeholders ({{ params.x }}) are rendered from --param values first.\n"
+        "Jinja placeholders ({{ params.x }}) are rendered from --param values first; "
+        "placeholders without a value stay as written and are listed under "
+        "\"unresolved_parameters\".\n"
         "On malformed SQL (unterminated string or comment, unbalanced parentheses, binary "
         "input) each error is printed on stderr as FILE:LINE:COL: error: MESSAGE, the JSON of "
         "what could still be extracted is printed on stdout, and the exit code is 1. "
@@ -97,8 +99,9 @@ int runLineage(const QStringList &arguments)
     const QString shownName = fileName == QLatin1String("-") ? QStringLiteral("<stdin>") : fileName;
 
     std::string text(data.constData(), static_cast<size_t>(data.size()));
+    std::vector<std::string> unresolved;
     if (!values.empty())
-        text = sql::renderTemplate(text, values);
+        text = sql::renderTemplate(text, values, &unresolved);
     const sql::ExtractResult result = sql::extractTables(text, options);
 
     nlohmann::ordered_json sources = nlohmann::ordered_json::array();
@@ -118,6 +121,8 @@ int runLineage(const QStringList &arguments)
     }
     nlohmann::ordered_json document{
         {"sources", sources}, {"targets", targets}, {"references", references}};
+    if (!unresolved.empty())
+        document["unresolved_parameters"] = unresolved;
     if (!result.ok()) {
         nlohmann::ordered_json errors = nlohmann::ordered_json::array();
         for (const sql::SqlError &e : result.errors) {
