@@ -9,6 +9,7 @@
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QElapsedTimer>
 
 #include <cstdio>
 
@@ -42,6 +43,7 @@ static int runDownUp(const QStringList &arguments, lineage::Direction direction)
                       QStringLiteral("Output type: table or uri."), QStringLiteral("TYPE"),
                       QStringLiteral("table")});
     parser.addOption({QStringLiteral("quiet"), QStringLiteral("Do not print warnings about the inputs.")});
+    parser.addOption({QStringLiteral("timing"), QStringLiteral("Print load and query times on stderr.")});
     int exitCode = ExitOk;
     if (!parseArguments(parser, arguments, name, exitCode))
         return exitCode;
@@ -58,22 +60,29 @@ static int runDownUp(const QStringList &arguments, lineage::Direction direction)
     if (output != QLatin1String("table") && output != QLatin1String("uri"))
         return fail(name, QStringLiteral("-o must be 'table' or 'uri', not '%1'").arg(output), ExitUsage);
 
+    QElapsedTimer timer;
+    timer.start();
     Diagnostics diagnostics;
-    std::optional<lineage::LineageGraph> graph;
+    lineage::LoadStats stats;
+    // Deliberately never freed: the process ends right after the answer, and tearing down a
+    // graph of a hundred thousand nodes would cost more than the query.
+    auto *graph = new std::optional<lineage::LineageGraph>;
     if (haveConfig) {
-        graph = lineage::LineageLoader::loadStairlight(parser.value(QStringLiteral("config")), &diagnostics);
+        *graph = lineage::LineageLoader::loadStairlight(parser.value(QStringLiteral("config")),
+                                                        &diagnostics, &stats);
     } else {
         const std::optional<WorkspaceConfig> workspace =
             WorkspaceReader::read(parser.value(QStringLiteral("workspace")), &diagnostics);
         if (workspace)
-            graph = lineage::LineageLoader::loadWorkspace(*workspace, &diagnostics);
+            *graph = lineage::LineageLoader::loadWorkspace(*workspace, &diagnostics, &stats);
     }
+    const qint64 loadMs = timer.elapsed();
     const bool quiet = parser.isSet(QStringLiteral("quiet"));
     for (const Diagnostic &d : std::as_const(diagnostics)) {
-        if (!graph || d.isError() || !quiet)
+        if (!*graph || d.isError() || !quiet)
             printNote(command, d.toString());
     }
-    if (!graph)
+    if (!*graph)
         return fail(name, QStringLiteral("cannot read the lineage configuration"));
 
     lineage::StairlightQuery query;
@@ -84,7 +93,25 @@ static int runDownUp(const QStringList &arguments, lineage::Direction direction)
     query.verbose = parser.isSet(QStringLiteral("verbose"));
     query.output = output == QLatin1String("uri") ? lineage::StairlightQuery::Output::Uri
                                                   : lineage::StairlightQuery::Output::Table;
-    const lineage::StairlightAnswer answer = lineage::answerStairlightQuery(*graph, query);
+    timer.restart();
+    const lineage::StairlightAnswer answer = lineage::answerStairlightQuery(**graph, query);
+    if (parser.isSet(QStringLiteral("timing"))) {
+        printNote(command,
+                  QStringLiteral("load %1 ms wall (CPU ms: config %2, discover %3, dags %4, sql %5 [%6 files, %7 MB], "
+                                 "logs %8, graph %9); %10 nodes, %11 edges; query %12 ms")
+                      .arg(loadMs)
+                      .arg(stats.msConfig, 0, 'f', 1)
+                      .arg(stats.msDiscover, 0, 'f', 1)
+                      .arg(stats.msDags, 0, 'f', 1)
+                      .arg(stats.msSql, 0, 'f', 1)
+                      .arg(stats.sqlFiles)
+                      .arg(double(stats.sqlBytes) / 1e6, 0, 'f', 1)
+                      .arg(stats.msLogs, 0, 'f', 1)
+                      .arg(stats.msGraph, 0, 'f', 1)
+                      .arg((*graph)->nodeCount())
+                      .arg((*graph)->edgeCount())
+                      .arg(timer.elapsed()));
+    }
     for (const std::string &note : answer.notes)
         printNote(command, QString::fromStdString(note));
     std::fwrite(answer.json.data(), 1, answer.json.size(), stdout);

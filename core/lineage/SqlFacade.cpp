@@ -1,0 +1,29 @@
+#include "core/lineage/SqlFacade.h"
+
+#include "core/sql/SqlExtractor.h"
+#include "core/sql/SqlTemplate.h"
+
+namespace warroom::lineage::detail {
+
+SqlTables extractTables(std::string_view sql)
+{
+    const warroom::sql::ExtractResult r = warroom::sql::extractTables(sql);
+    SqlTables out;
+    out.sources.reserve(r.sources.size());
+    for (const auto &t : r.sources)
+        out.sources.push_back({t.name, t.line});
+    for (const auto &t : r.targets)
+        out.targets.push_back({t.name, t.line});
+    for (const auto &e : r.errors)
+        out.errors.push_back({e.message, e.line});
+    return out;
+}
+
+std::string renderTemplate(std::string_view text,
+                           const std::unordered_map<std::string, std::string> &values,
+                           std::vector<std::string> *unresolved)
+{
+    return warroom::sql::renderTemplate(text, values, unresolved);
+}
+
+} // namespace warroom::lineage::detail

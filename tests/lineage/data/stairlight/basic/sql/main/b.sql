@@ -1,0 +1,1 @@
+SELECT * FROM raw.a WHERE 1 = 1

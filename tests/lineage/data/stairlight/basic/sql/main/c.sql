@@ -1,0 +1,5 @@
+-- c reads a too
+SELECT
+  id
+FROM
+  `PROJECT_A.raw.a`

@@ -1,0 +1,2 @@
+CREATE OR REPLACE TABLE main.f AS
+SELECT * FROM main.e

@@ -1,0 +1,1 @@
+SELECT * FROM views.v1 UNION ALL SELECT * FROM main.b
