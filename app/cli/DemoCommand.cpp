@@ -65,7 +65,8 @@ int runDemo(const QStringList &arguments)
     parser.setApplicationDescription(QStringLiteral(
         "Write the demo workspace (300+ tables, 40+ DAGs, a 100k-row JOBS log and a scripted "
         "Composer outage) to a folder."));
-    parser.addOption({QStringLiteral("out"), QStringLiteral("Folder to write (new, empty, or a previous output)."),
+    parser.addOption({QStringLiteral("out"),
+                      QStringLiteral("Folder to write (new, empty, or a previous output)."),
                       QStringLiteral("DIR")});
     int exitCode = ExitOk;
     if (!parseArguments(parser, arguments, "demo", exitCode))
@@ -81,19 +82,25 @@ int runGenerate(const QStringList &arguments)
     parser.setApplicationDescription(QStringLiteral(
         "Write a synthetic warehouse of any size (SQL, DAGs, stairlight configuration, JOBS "
         "log, outage replay) for benchmarks. The same options always give the same files."));
-    parser.addOption({QStringLiteral("out"), QStringLiteral("Folder to write (new, empty, or a previous output)."),
+    parser.addOption({QStringLiteral("out"),
+                      QStringLiteral("Folder to write (new, empty, or a previous output)."),
                       QStringLiteral("DIR")});
-    parser.addOption({QStringLiteral("tables"), QStringLiteral("Number of tables, raw included (default 320)."),
+    parser.addOption({QStringLiteral("tables"),
+                      QStringLiteral("Number of tables, raw included (default 320)."),
                       QStringLiteral("N")});
-    parser.addOption({QStringLiteral("dags"), QStringLiteral("Number of DAG files (default: automatic)."),
+    parser.addOption({QStringLiteral("dags"),
+                      QStringLiteral("Number of DAG files (default: automatic)."),
                       QStringLiteral("N")});
-    parser.addOption({QStringLiteral("jobs"), QStringLiteral("Rows in logs/jobs.json (default 100000)."),
+    parser.addOption({QStringLiteral("jobs"),
+                      QStringLiteral("Rows in logs/jobs.json (default 100000)."),
                       QStringLiteral("N")});
-    parser.addOption({QStringLiteral("users"), QStringLiteral("Distinct users in the JOBS log (default 80)."),
+    parser.addOption({QStringLiteral("users"),
+                      QStringLiteral("Distinct users in the JOBS log (default 80)."),
                       QStringLiteral("N")});
     parser.addOption({QStringLiteral("seed"), QStringLiteral("Random seed (default 20261119)."),
                       QStringLiteral("S")});
-    parser.addOption({QStringLiteral("project"), QStringLiteral("GCP project id (default bigfoot-prod)."),
+    parser.addOption({QStringLiteral("project"),
+                      QStringLiteral("GCP project id (default bigfoot-prod)."),
                       QStringLiteral("ID")});
     int exitCode = ExitOk;
     if (!parseArguments(parser, arguments, "generate", exitCode))
@@ -127,8 +134,7 @@ int runGenerate(const QStringList &arguments)
     return writeWorkspace("generate", parser.value(QStringLiteral("out")), options);
 }
 
-const CliRegistration demoRegistration{
-    {"demo", "Write the demo workspace to a folder", &runDemo}};
+const CliRegistration demoRegistration{{"demo", "Write the demo workspace to a folder", &runDemo}};
 const CliRegistration generateRegistration{
     {"generate", "Write a synthetic warehouse of any size for benchmarks", &runGenerate}};
 
