@@ -1,8 +1,36 @@
 #include "app/gui/MainWindow.h"
 
+#include "core/demo/DemoGenerator.h"
 #include "core/session/WorkspaceSession.h"
 #include "core/store/IncidentStore.h"
+#include "core/alerts/AlertSources.h"
+#include "core/feed/AlertFeed.h"
+#include "core/feed/AlertFeedModel.h"
+#include "core/feed/AlertReminders.h"
+#include "core/graph/LineageGraphModel.h"
+#include "core/incident/IncidentController.h"
+#include "core/incident/TimelineModel.h"
+#include "core/github/GitHubClient.h"
+#include "core/lineage/LineageGraph.h"
+#include "core/recovery/BoardModel.h"
+#include "core/recovery/BoardSync.h"
+#include "core/recovery/RecoveryInputBuilder.h"
+#include "core/recovery/RecoveryPlan.h"
+#include "core/store/IncidentStore.h"
+#include "core/net/HttpCache.h"
+#include "core/net/HttpClient.h"
+#include "core/session/ImpactAnalysis.h"
+#include "core/session/ImpactReportBuilder.h"
+#include "core/usage/UsageLog.h"
+#include "core/usage/UsageRankingModel.h"
+#include "widgets/alerts/AlertFeedView.h"
+#include "widgets/board/BoardView.h"
+#include "widgets/alerts/ReminderBanner.h"
 #include "widgets/common/PlaceholderPane.h"
+#include "widgets/incident/IncidentHeader.h"
+#include "widgets/incident/TimelineView.h"
+#include "widgets/lineage/LineageView.h"
+#include "widgets/ranking/RankingView.h"
 
 #include <QAction>
 #include <QApplication>
@@ -12,11 +40,22 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QClipboard>
+#include <QDesktopServices>
+#include <QFutureWatcher>
+#include <QGuiApplication>
+#include <QProgressDialog>
+#include <QSaveFile>
+#include <QStandardPaths>
+#include <QTimer>
+#include <QUrl>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QVBoxLayout>
 
 namespace warroom {
@@ -84,6 +123,10 @@ void MainWindow::createActions()
     open->setShortcut(QKeySequence::Open);
     QAction *demo = file->addAction(tr("Open &Demo"), this, &MainWindow::openDemo);
     demo->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    QAction *exportAction = file->addAction(tr("&Export Impact..."), this, [this] { exportImpact(); });
+    exportAction->setObjectName(QStringLiteral("exportImpactAction"));
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    exportAction->setToolTip(tr("Save the incident's impact as a spreadsheet, with a Markdown summary and a postmortem draft"));
     file->addSeparator();
     QAction *problems = file->addAction(tr("Workspace &Problems..."), this, &MainWindow::showProblems);
     problems->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
@@ -119,7 +162,27 @@ void MainWindow::createStatusBar()
     m_incidentLabel->setTextFormat(Qt::PlainText);
     statusBar()->addWidget(m_workspaceLabel);
     statusBar()->addWidget(m_problemsLabel);
+    m_progress = new QProgressBar(this);
+    m_progress->setMaximumWidth(220);
+    m_progress->setTextVisible(true);
+    m_progress->hide();
+    statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_incidentLabel);
+}
+
+void MainWindow::onLoadProgress(const QString &stage, int percent)
+{
+    m_progress->setFormat(stage + QStringLiteral(" %p%"));
+    m_progress->setValue(percent);
+    m_progress->show();
+}
+
+void MainWindow::setPane(QDockWidget *dock, QWidget *view)
+{
+    QWidget *old = dock->widget();
+    dock->setWidget(view);
+    if (old != view)
+        delete old;
 }
 
 void MainWindow::showWelcome()
@@ -141,6 +204,9 @@ void MainWindow::showWelcome()
         text->setWordWrap(true);
         text->setAlignment(Qt::AlignCenter);
         text->setFixedWidth(560);
+        // An aligned layout item gets its sizeHint height, not heightForWidth: reserve the
+        // wrapped height, or longer (e.g. Japanese) text is clipped.
+        text->setMinimumHeight(text->heightForWidth(560));
         auto *demo = new QPushButton(tr("Open the Demo"), m_welcome);
         demo->setDefault(true);
         connect(demo, &QPushButton::clicked, this, &MainWindow::openDemo);
@@ -159,6 +225,8 @@ void MainWindow::showWelcome()
     // The welcome page has the window to itself; the docks come back with a workspace.
     for (QDockWidget *dock : {m_alertsDock, m_rankingDock, m_boardDock, m_timelineDock})
         dock->hide();
+    if (m_incidentBar)
+        m_incidentBar->hide();
 }
 
 bool MainWindow::openWorkspace(const QString &path)
@@ -185,23 +253,440 @@ bool MainWindow::openWorkspace(const QString &path)
 
 bool MainWindow::openDemo()
 {
-    // Filled in when the demo generator lands (core/demo).
-    QMessageBox::information(this, tr("Demo"), tr("The demo workspace is not available in this build."));
-    return false;
+    QString error;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const QString path = demo::ensureDemoWorkspace(&error);
+    QApplication::restoreOverrideCursor();
+    if (path.isEmpty()) {
+        if (!property("headless").toBool())
+            QMessageBox::critical(this, tr("Cannot open the demo"), error);
+        else
+            qWarning("warroom: cannot write the demo workspace: %s", qPrintable(error));
+        return false;
+    }
+    return openWorkspace(path);
 }
 
 void MainWindow::installSession(std::unique_ptr<WorkspaceSession> session)
 {
+    // The new views replace (and delete) the old ones before the old models and session go:
+    // a view must never outlive the model it shows.
+    std::unique_ptr<QObject> oldScope(m_sessionScope);
+    std::unique_ptr<WorkspaceSession> oldSession = std::move(m_session);
+    m_sessionScope = new QObject(this);
     m_session = std::move(session);
-    if (!m_lineagePage) {
-        m_lineagePage = new PlaceholderPane(tr("Lineage"), tr("Add a broken table or DAG to the incident to see its blast radius."), this);
-        m_centre->addWidget(m_lineagePage);
-    }
+
+    m_sources.clear();
+    m_lineageView = nullptr;
+    m_rankingModel = nullptr;
+    m_impact.reset();
+    m_boardModel = nullptr;
+    m_boardSync = nullptr;
+    createIncidentViews();
+    createLineageView();
+    createRankingView();
+    createBoardView();
+    oldScope.reset();
+    oldSession.reset();
+
+    connect(m_session.get(), &WorkspaceSession::loadProgress, this, &MainWindow::onLoadProgress);
+    connect(m_session.get(), &WorkspaceSession::usageLoaded, this, &MainWindow::onUsageLoaded);
+    connect(m_session.get(), &WorkspaceSession::lineageLoaded, this, &MainWindow::refreshImpact);
+    connect(m_session.get(), &WorkspaceSession::diagnosticsChanged, this, &MainWindow::updateTitle);
+    connect(m_session.get(), &WorkspaceSession::loadFinished, m_progress, &QWidget::hide);
+    m_session->startLoading();
+    startAlertSources();
+
     m_centre->setCurrentWidget(m_lineagePage);
     for (QDockWidget *dock : {m_alertsDock, m_rankingDock, m_boardDock, m_timelineDock})
         dock->show();
+    m_incidentBar->show();
     m_alertsDock->raise();
+    if (m_managerMode)
+        setManagerMode(true);
     updateTitle();
+}
+
+void MainWindow::createIncidentViews()
+{
+    const WorkspaceConfig &config = m_session->config();
+    IncidentStore *store = m_session->store();
+
+    m_feed = new AlertFeed(store, m_sessionScope);
+    m_feed->setActor(qEnvironmentVariable("USER", tr("me")));
+    m_feed->model()->setTimeZone(config.timezone);
+    QString error;
+    if (!m_feed->loadFromStore(&error))
+        statusBar()->showMessage(tr("Could not read the stored alerts: %1").arg(error));
+
+    m_incident = new IncidentController(store, m_feed, m_sessionScope);
+    m_incident->setActor(m_feed->actor());
+    // The workspace's incident (the demo's outage) applies when none is stored yet.
+    if (!m_incident->incident() && !config.incident.name.isEmpty())
+        m_incident->applyDefaults(config.incident);
+    connect(m_incident, &IncidentController::causesChanged, this, &MainWindow::refreshImpact);
+    connect(m_incident, &IncidentController::windowChanged, this, &MainWindow::replan);
+    connect(m_incident, &IncidentController::incidentChanged, this, &MainWindow::updateTitle);
+
+    m_reminders = new AlertReminders(m_feed, m_sessionScope);
+    AlertReminders::Settings reminderSettings;
+    reminderSettings.timeZone = config.timezone;
+    m_reminders->setSettings(reminderSettings);
+    m_reminders->start();
+
+    m_timeline = new TimelineModel(store, m_sessionScope);
+    m_timeline->setTimeZone(config.timezone);
+    m_timeline->watch(m_feed);
+    m_timeline->watch(m_incident);
+    m_timeline->setPollInterval(2000);
+
+    auto *feedView = new AlertFeedView(m_feed);
+    feedView->setIncidentController(m_incident);
+    setPane(m_alertsDock, feedView);
+    setPane(m_timelineDock, new TimelineView(m_timeline, m_incident));
+
+    if (!m_incidentBar) {
+        m_incidentBar = addToolBar(tr("Incident"));
+        m_incidentBar->setObjectName(QStringLiteral("incidentBar"));
+        m_incidentBar->setMovable(false);
+    }
+    delete m_incidentHeaderAction; // owns the previous header
+    m_incidentHeader = new IncidentHeader(m_incident, m_incidentBar);
+    m_incidentHeader->setTimeZone(config.timezone);
+    m_incidentHeaderAction = m_incidentBar->addWidget(m_incidentHeader);
+}
+
+void MainWindow::createLineageView()
+{
+    // The centre: the reminder banner above the blast radius.
+    delete m_lineagePage;
+    m_lineagePage = new QWidget(this);
+    auto *layout = new QVBoxLayout(m_lineagePage);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    m_banner = new ReminderBanner(m_lineagePage);
+    m_banner->hide();
+    connect(m_reminders, &AlertReminders::reminderDue, m_banner, &ReminderBanner::showReminder);
+    connect(m_banner, &ReminderBanner::showAlertsRequested, this, [this] { showView(View::Alerts); });
+    m_lineageView = new LineageView(m_lineagePage);
+    connect(m_lineageView, &LineageView::expandRequested, this,
+            [this](const QString &id, LineageDirection direction) { onExpandRequested(id, int(direction)); });
+    layout->addWidget(m_banner);
+    layout->addWidget(m_lineageView, 1);
+    m_centre->addWidget(m_lineagePage);
+}
+
+void MainWindow::startAlertSources()
+{
+    SecretStore *secrets = m_session->secrets();
+    auto *http = new net::HttpClient(m_sessionScope);
+    auto *cache = new net::StoreHttpCache(m_session->store());
+    connect(m_sessionScope, &QObject::destroyed, [cache] { delete cache; });
+    http->setCache(cache);
+    AlertSourceOptions options;
+    options.secret = [secrets](const QString &name) { return secrets->secret(name).value_or(QString()); };
+    QStringList errors;
+    m_sources = createAlertSources(m_session->config(), http, options, m_sessionScope, &errors);
+    for (const QString &e : std::as_const(errors))
+        statusBar()->showMessage(e, 15000);
+    for (AlertSource *source : std::as_const(m_sources)) {
+        m_feed->addSource(source);
+        connect(source, &AlertSource::healthChanged, this, &MainWindow::updateSourceHealth);
+        source->start();
+    }
+    updateSourceHealth();
+}
+
+void MainWindow::updateSourceHealth()
+{
+    if (!m_healthLabel) {
+        m_healthLabel = new QLabel(this);
+        m_healthLabel->setTextFormat(Qt::PlainText);
+        statusBar()->addWidget(m_healthLabel);
+    }
+    QStringList parts;
+    QStringList details;
+    for (AlertSource *source : std::as_const(m_sources)) {
+        const AlertSource::Health h = source->health();
+        const bool failing = !h.ok();
+        parts.append(failing ? tr("%1: failing").arg(source->name()) : tr("%1: ok").arg(source->name()));
+        QString detail = source->name();
+        if (h.lastSuccess.isValid())
+            detail += tr(" — last success %1").arg(QLocale().toString(h.lastSuccess.toLocalTime().time(), QLocale::ShortFormat));
+        if (failing)
+            detail += tr(" — %1").arg(h.lastErrorText);
+        if (h.nextPoll.isValid())
+            detail += tr(" — next poll %1").arg(QLocale().toString(h.nextPoll.toLocalTime().time(), QLocale::ShortFormat));
+        details.append(detail);
+    }
+    m_healthLabel->setText(parts.isEmpty() ? tr("No alert sources configured") : tr("Sources: %1").arg(parts.join(QStringLiteral(" · "))));
+    m_healthLabel->setToolTip(details.join(QLatin1Char('\n')));
+}
+
+void MainWindow::refreshImpact()
+{
+    if (!m_session || !m_incident || !m_lineageView)
+        return;
+    const auto graph = m_session->lineage();
+    const QStringList causes = m_incident->causes();
+    if (!graph) {
+        m_lineageView->model()->clear();
+        return;
+    }
+    auto impact = std::make_shared<ImpactAnalysis>(analyzeImpact(*graph, causes));
+    if (m_rankingModel && !m_rankingModel->ranking().tables.isEmpty())
+        annotateUsage(impact->subgraph, m_rankingModel->ranking());
+    m_impact = impact;
+    m_lineageView->model()->setSubgraph(impact->subgraph);
+    replan();
+
+    QSet<QString> affected;
+    QHash<QString, double> reach;
+    for (const ImpactAnalysis::Table &t : impact->tables) {
+        affected.insert(t.name);
+        reach.insert(t.name, t.downstreamTables);
+    }
+    if (m_rankingModel) {
+        m_rankingModel->setAffectedTables(affected);
+        m_rankingModel->setDownstreamReach(reach);
+    }
+    if (!impact->unresolved.isEmpty())
+        statusBar()->showMessage(tr("Not in the lineage: %1").arg(impact->unresolved.join(QStringLiteral(", "))), 15000);
+}
+
+void MainWindow::onExpandRequested(const QString &id, int direction)
+{
+    const auto graph = m_session ? m_session->lineage() : nullptr;
+    bool ok = false;
+    const lineage::NodeId node = id.toUInt(&ok);
+    if (!graph || !ok || node >= graph->nodeCount())
+        return;
+    // One more level around the node, merged so nothing already laid out moves.
+    LineageSubgraph more;
+    lineage::TraversalOptions options;
+    options.maxDepth = 1;
+    options.metric = lineage::DepthMetric::Hops;
+    const auto add = [&](lineage::Direction d) {
+        for (const lineage::Reached &r : graph->traverse(std::span<const lineage::NodeId>(&node, 1), d, options)) {
+            const lineage::Node &n = graph->node(r.node);
+            LineageNodeData data;
+            data.id = QString::number(r.node);
+            data.kind = n.kind == lineage::NodeKind::Table ? LineageNodeKind::Table
+                        : n.kind == lineage::NodeKind::SqlFile ? LineageNodeKind::SqlFile
+                        : n.kind == lineage::NodeKind::DagTask ? LineageNodeKind::DagTask : LineageNodeKind::Dag;
+            data.name = QString::fromStdString(n.name);
+            data.label = n.label.empty() ? data.name : QString::fromStdString(n.label);
+            const QStringList parts = data.name.split(QLatin1Char('.'));
+            data.dataset = n.kind == lineage::NodeKind::Table && parts.size() >= 2 ? parts.at(parts.size() - 2) : QString();
+            const int depth = m_lineageView->model()->nodeData(id, LineageNodeRole::Depth).toInt();
+            data.depth = d == lineage::Direction::Upstream ? depth - 1 : depth + 1;
+            more.nodes.append(data);
+            const lineage::NodeId from = d == lineage::Direction::Upstream ? r.node : node;
+            const lineage::NodeId to = d == lineage::Direction::Upstream ? node : r.node;
+            more.edges.append({QString::number(from), QString::number(to), {}});
+        }
+    };
+    if (direction != int(LineageDirection::Downstream))
+        add(lineage::Direction::Upstream);
+    if (direction != int(LineageDirection::Upstream))
+        add(lineage::Direction::Downstream);
+    m_lineageView->model()->mergeSubgraph(more);
+}
+
+void MainWindow::createBoardView()
+{
+    const WorkspaceConfig &config = m_session->config();
+    m_boardModel = new recovery::BoardModel(m_session->store(), m_sessionScope);
+    m_boardModel->setActor(m_feed->actor());
+    m_boardModel->setIncidentStart(m_incident->windowStart());
+    m_boardView = new widgets::BoardView;
+    m_boardView->setModel(m_boardModel);
+    m_boardView->setCurrentUser(m_feed->actor());
+    setPane(m_boardDock, m_boardView);
+
+    // GitHub is the shared truth when the workspace names a repository and a token exists.
+    const std::optional<QString> token = m_session->secrets()->secret(Secret::GitHubToken);
+    if (config.github.isConfigured() && token) {
+        auto *http = new net::HttpClient(m_sessionScope);
+        auto *cache = new net::StoreHttpCache(m_session->store());
+        connect(m_sessionScope, &QObject::destroyed, [cache] { delete cache; });
+        http->setCache(cache);
+        GitHubConfig github;
+        github.apiUrl = config.github.apiUrl;
+        github.repo = config.github.repo;
+        github.token = *token;
+        auto *tracker = new GitHubIssueTracker(http, github, m_sessionScope);
+        recovery::BoardSyncOptions options;
+        options.recoveryLabel = config.github.recoveryLabel;
+        options.workspaceName = config.name;
+        m_boardSync = new recovery::BoardSync(m_session->store(), tracker, options, m_sessionScope);
+        m_boardSync->setModel(m_boardModel);
+        m_boardView->setSync(m_boardSync);
+        m_boardSync->start();
+    }
+}
+
+void MainWindow::replan()
+{
+    const auto graph = m_session ? m_session->lineage() : nullptr;
+    if (!graph || !m_boardModel || !m_incident || !m_incident->isActive())
+        return;
+    QHash<QString, recovery::TableUsageFacts> usage;
+    if (m_rankingModel) {
+        for (const usage::TableUsage &t : m_rankingModel->ranking().tables)
+            usage.insert(t.table, {t.references, t.distinctPeople});
+    }
+    Diagnostics diagnostics;
+    const recovery::RecoveryInput input = recovery::buildRecoveryInputFromGraph(
+        *graph, m_incident->causes(), m_incident->windowStart(), m_incident->windowEnd(), usage,
+        m_session->config().timezone, &diagnostics);
+    m_boardModel->setIncidentStart(m_incident->windowStart());
+    if (!m_boardModel->applyPlan(recovery::RecoveryPlanner::plan(input)))
+        statusBar()->showMessage(tr("Could not save the recovery plan: %1").arg(m_session->store()->lastError()), 15000);
+}
+
+void MainWindow::setManagerMode(bool on)
+{
+    m_managerMode = on;
+    if (!m_boardView)
+        return;
+    m_boardView->setReadOnly(on);
+    m_boardView->setLargeType(on);
+    if (on) {
+        // The board fills the window; everything an engineer edits is out of the way.
+        m_boardDock->setWidget(nullptr);
+        m_centre->addWidget(m_boardView);
+        m_centre->setCurrentWidget(m_boardView);
+        for (QDockWidget *dock : {m_alertsDock, m_rankingDock, m_boardDock, m_timelineDock})
+            dock->hide();
+        if (m_incidentHeader)
+            m_incidentHeader->setEditable(false);
+        menuBar()->hide();
+    }
+}
+
+bool MainWindow::exportImpact(const QString &requestedPath)
+{
+    if (!m_session || !m_impact || m_impact->isEmpty()) {
+        if (!property("headless").toBool())
+            QMessageBox::information(this, tr("Export Impact"), tr("There is no impact to export yet: start an incident and add what broke."));
+        return false;
+    }
+    const WorkspaceConfig &config = m_session->config();
+    QString path = requestedPath;
+    if (path.isEmpty()) {
+        const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+        const QString suggested = QDir(folder).filePath(QStringLiteral("%1-impact-%2.xlsx").arg(config.name, QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmm"))));
+        path = QFileDialog::getSaveFileName(this, tr("Export Impact"), suggested, tr("Excel workbook (*.xlsx)"));
+        if (path.isEmpty())
+            return false;
+        if (!path.endsWith(QLatin1String(".xlsx"), Qt::CaseInsensitive))
+            path += QStringLiteral(".xlsx");
+    }
+
+    ImpactInputs inputs;
+    inputs.config = &config;
+    inputs.store = m_session->store();
+    inputs.analysis = m_impact.get();
+    if (m_rankingModel && !m_rankingModel->ranking().tables.isEmpty())
+        inputs.ranking = &m_rankingModel->ranking();
+    const ImpactReport report = buildImpactReport(inputs);
+    QGuiApplication::clipboard()->setText(ImpactExporter::markdownSummary(report));
+
+    auto *progress = new QProgressDialog(tr("Writing the impact workbook..."), tr("Cancel"), 0, 100, this);
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(300);
+    auto cancelled = std::make_shared<std::atomic_bool>(false);
+    connect(progress, &QProgressDialog::canceled, this, [cancelled] { *cancelled = true; });
+
+    struct Outcome { bool ok; QString error; };
+    auto *watcher = new QFutureWatcher<Outcome>(this);
+    connect(watcher, &QFutureWatcherBase::progressValueChanged, progress, &QProgressDialog::setValue);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, progress, path] {
+        const Outcome outcome = watcher->result();
+        watcher->deleteLater();
+        progress->deleteLater();
+        if (outcome.ok && m_session) {
+            m_session->store()->appendTimeline({0, 0, QStringLiteral("export"), m_feed ? m_feed->actor() : QString(),
+                                                tr("Impact exported to %1").arg(QFileInfo(path).fileName()), path});
+        }
+        emit impactExported(path, outcome.ok, outcome.error);
+        if (!outcome.ok) {
+            statusBar()->showMessage(tr("Export failed: %1").arg(outcome.error), 15000);
+            if (!property("headless").toBool())
+                QMessageBox::warning(this, tr("Export Impact"), outcome.error);
+            return;
+        }
+        statusBar()->showMessage(tr("Impact exported to %1; the summary is on the clipboard").arg(path), 15000);
+        if (property("headless").toBool())
+            return;
+        // Window-modal but not blocking: the war room keeps updating behind it.
+        auto *box = new QMessageBox(QMessageBox::Information, tr("Impact exported"),
+                                    tr("The impact workbook was saved to %1.\nA Markdown summary is on the clipboard, ready to paste into Slack or an issue.").arg(path),
+                                    QMessageBox::Close, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setTextFormat(Qt::PlainText);
+        QPushButton *open = box->addButton(tr("Open"), QMessageBox::AcceptRole);
+        QPushButton *folder = box->addButton(tr("Show Folder"), QMessageBox::ActionRole);
+        connect(box, &QMessageBox::buttonClicked, this, [open, folder, path](QAbstractButton *button) {
+            if (button == open)
+                QDesktopServices::openUrl(QUrl::fromLocalFile(path));
+            else if (button == folder)
+                QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(path).absolutePath()));
+        });
+        box->open();
+    });
+    watcher->setFuture(QtConcurrent::run([report, path, cancelled](QPromise<Outcome> &promise) {
+        promise.setProgressRange(0, 100);
+        QString error;
+        bool ok = ImpactExporter::writeXlsx(report, path, &error, [&](int percent) {
+            promise.setProgressValue(percent);
+            return !*cancelled;
+        });
+        // The Markdown summary and the postmortem draft go beside the workbook.
+        const QString base = path.left(path.size() - 5);
+        for (const auto &[suffix, text] : {std::pair{QStringLiteral(".md"), ImpactExporter::markdownSummary(report)},
+                                          std::pair{QStringLiteral("-postmortem.md"), ImpactExporter::postmortemDraft(report)}}) {
+            if (!ok)
+                break;
+            QSaveFile file(base + suffix);
+            ok = file.open(QIODevice::WriteOnly) && file.write(text.toUtf8()) >= 0 && file.commit();
+            if (!ok)
+                error = tr("cannot write %1: %2").arg(base + suffix, file.errorString());
+        }
+        promise.addResult(Outcome{ok, error});
+    }));
+    return true;
+}
+
+void MainWindow::createRankingView()
+{
+    m_rankingModel = new usage::UsageRankingModel(m_sessionScope);
+    m_rankingView = new widgets::RankingView(m_rankingModel);
+    setPane(m_rankingDock, m_rankingView);
+    // Selecting a table in the ranking finds it in the blast radius.
+    connect(m_rankingView, &widgets::RankingView::tableSelected, this, [this](const QString &table) {
+        if (!m_impact)
+            return;
+        for (const LineageNodeData &node : m_impact->subgraph.nodes) {
+            if (node.name == table) {
+                m_lineageView->highlightNode(node.id);
+                m_lineageView->centerOnNode(node.id);
+                return;
+            }
+        }
+        m_lineageView->highlightNode(QString());
+    });
+}
+
+void MainWindow::onUsageLoaded()
+{
+    const auto log = m_session->usageLog();
+    if (!log)
+        return;
+    m_rankingModel->setLog(log);
+    m_rankingView->setWindowDays(m_session->config().usage.windowDays);
+    refreshImpact(); // usage ranks and priorities now exist for the blast radius
 }
 
 void MainWindow::updateTitle()

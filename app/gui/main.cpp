@@ -77,11 +77,16 @@ int main(int argc, char *argv[])
 
     MainWindow window;
     window.setProperty("headless", takingScreenshot);
+    if (parser.isSet(board))
+        window.setManagerMode(true);
     bool opened = true;
+    const QString lastWorkspace = QSettings().value(QStringLiteral("lastWorkspace")).toString();
     if (parser.isSet(demo))
         opened = window.openDemo();
     else if (!parser.positionalArguments().isEmpty())
         opened = window.openWorkspace(parser.positionalArguments().constFirst());
+    else if (parser.isSet(board) && !lastWorkspace.isEmpty())
+        opened = window.openWorkspace(lastWorkspace); // the big screen shows the last incident
     if (!opened && takingScreenshot)
         return fail(QStringLiteral("the workspace could not be opened"));
 

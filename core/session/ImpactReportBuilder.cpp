@@ -47,6 +47,8 @@ ImpactReport buildImpactReport(const ImpactInputs &in)
         r.windowEnd = in.windowEnd;
     if (r.incidentName.isEmpty() && config)
         r.incidentName = config->incident.name;
+    if (r.status.isEmpty())
+        r.status = QStringLiteral("active");
 
     // Usage by table and the tasks that rebuild each table.
     QHash<QString, int> rankOf;
