@@ -5,6 +5,7 @@
 # Usage: ./scripts/fuzz.sh [SECONDS] [TARGET...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$PWD} CCACHE_SLOPPINESS=${CCACHE_SLOPPINESS:-pch_defines,time_macros,include_file_mtime,include_file_ctime}
 seconds=${1:-30}
 shift || true
 build=${WARROOM_FUZZ_BUILD_DIR:-build-fuzz}

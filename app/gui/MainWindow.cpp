@@ -32,6 +32,7 @@
 #include "widgets/lineage/LineageView.h"
 #include "widgets/ranking/RankingView.h"
 
+#include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -106,14 +107,18 @@ void MainWindow::createDocks()
                              Qt::LeftDockWidgetArea, QKeySequence(Qt::ALT | Qt::Key_5));
     m_rankingDock = addPane(QStringLiteral("rankingDock"), tr("Usage ranking"),
                             new PlaceholderPane(tr("Usage ranking"), tr("Open a workspace with a JOBS log to rank its tables by use."), this),
-                            Qt::RightDockWidgetArea, QKeySequence(Qt::ALT | Qt::Key_3));
+                            Qt::BottomDockWidgetArea, QKeySequence(Qt::ALT | Qt::Key_3));
     m_boardDock = addPane(QStringLiteral("boardDock"), tr("Recovery board"),
                           new PlaceholderPane(tr("Recovery board"), tr("Start an incident to plan its re-runs."), this),
                           Qt::BottomDockWidgetArea, QKeySequence(Qt::ALT | Qt::Key_4));
+    // The blast radius keeps the centre; the ranking's table, chart and users fit the wide
+    // bottom area, in a tab beside the board.
     tabifyDockWidget(m_alertsDock, m_timelineDock);
+    tabifyDockWidget(m_boardDock, m_rankingDock);
     m_alertsDock->raise();
-    resizeDocks({m_alertsDock, m_rankingDock}, {460, 420}, Qt::Horizontal);
-    resizeDocks({m_boardDock}, {260}, Qt::Vertical);
+    m_boardDock->raise();
+    resizeDocks({m_alertsDock}, {420}, Qt::Horizontal);
+    resizeDocks({m_boardDock}, {320}, Qt::Vertical);
 }
 
 void MainWindow::createActions()
@@ -302,6 +307,9 @@ void MainWindow::installSession(std::unique_ptr<WorkspaceSession> session)
         dock->show();
     m_incidentBar->show();
     m_alertsDock->raise();
+    m_boardDock->raise();
+    if (!m_hasSavedLayout)
+        QTimer::singleShot(0, this, &MainWindow::applyDefaultDockSizes);
     if (m_managerMode)
         setManagerMode(true);
     updateTitle();
@@ -369,6 +377,8 @@ void MainWindow::createLineageView()
     connect(m_reminders, &AlertReminders::reminderDue, m_banner, &ReminderBanner::showReminder);
     connect(m_banner, &ReminderBanner::showAlertsRequested, this, [this] { showView(View::Alerts); });
     m_lineageView = new LineageView(m_lineagePage);
+    // SQL files sit between every table and its task: hidden by default, one click away.
+    m_lineageView->setKindVisible(LineageNodeKind::SqlFile, false);
     connect(m_lineageView, &LineageView::expandRequested, this,
             [this](const QString &id, LineageDirection direction) { onExpandRequested(id, int(direction)); });
     layout->addWidget(m_banner);
@@ -664,6 +674,9 @@ void MainWindow::createRankingView()
     m_rankingModel = new usage::UsageRankingModel(m_sessionScope);
     m_rankingView = new widgets::RankingView(m_rankingModel);
     setPane(m_rankingDock, m_rankingView);
+    // Table names share their project prefix: cut from the left so the table part shows.
+    for (QAbstractItemView *view : m_rankingView->findChildren<QAbstractItemView *>())
+        view->setTextElideMode(Qt::ElideLeft);
     // Selecting a table in the ranking finds it in the blast radius.
     connect(m_rankingView, &widgets::RankingView::tableSelected, this, [this](const QString &table) {
         if (!m_impact)
@@ -761,7 +774,16 @@ void MainWindow::restoreLayout()
 {
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_hasSavedLayout = restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+}
+
+void MainWindow::applyDefaultDockSizes()
+{
+    // In proportion to the window: the blast radius keeps the centre.
+    const int w = width();
+    const int h = height();
+    resizeDocks({m_alertsDock}, {w * 28 / 100}, Qt::Horizontal);
+    resizeDocks({m_boardDock}, {h * 34 / 100}, Qt::Vertical);
 }
 
 void MainWindow::saveLayout()
@@ -777,6 +799,7 @@ void MainWindow::resetLayout()
     for (QDockWidget *dock : {m_alertsDock, m_rankingDock, m_boardDock, m_timelineDock})
         dock->show();
     m_alertsDock->raise();
+    m_boardDock->raise();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

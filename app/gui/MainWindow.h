@@ -84,6 +84,7 @@ private:
     void restoreLayout();
     void saveLayout();
     void resetLayout();
+    void applyDefaultDockSizes();
     void openWorkspaceDialog();
     void showProblems();
     void about();
@@ -122,6 +123,7 @@ private:
     recovery::BoardSync *m_boardSync = nullptr;
     widgets::BoardView *m_boardView = nullptr;
     bool m_managerMode = false;
+    bool m_hasSavedLayout = false;
     QByteArray m_defaultState;
 };
 

@@ -1312,4 +1312,12 @@ void LineageView::changeEvent(QEvent *event)
     }
 }
 
+void LineageView::setKindVisible(LineageNodeKind kind, bool visible)
+{
+    if (QAction *toggle = m_kindActions.value(int(kind)))
+        toggle->setChecked(visible); // its toggled() updates the model
+    else
+        m_model->setKindVisible(kind, visible);
+}
+
 } // namespace warroom

@@ -54,6 +54,8 @@ public:
 
     LineageGraphModel *model() const { return m_model; }
     void setModel(LineageGraphModel *model); // not owned; nullptr: back to the view's own model
+    // Shows or hides a node kind, keeping the toolbar toggle in step.
+    void setKindVisible(LineageNodeKind kind, bool visible);
     LineageNodeListModel *nodeListModel() const { return m_list; }
 
     QString selectedNode() const;
