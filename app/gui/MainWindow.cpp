@@ -54,6 +54,7 @@
 #include <QProgressDialog>
 #include <QSaveFile>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTimer>
 #include <QUrl>
 #include <QtConcurrent/QtConcurrentRun>
@@ -350,6 +351,9 @@ void MainWindow::createIncidentViews()
 
     auto *feedView = new AlertFeedView(m_feed);
     feedView->setIncidentController(m_incident);
+    // In the side dock the title needs the room; the source filter and the detail pane
+    // still say where each alert came from.
+    feedView->tableView()->setColumnHidden(AlertFeedModel::SourceColumn, true);
     setPane(m_alertsDock, feedView);
     setPane(m_timelineDock, new TimelineView(m_timeline, m_incident));
 
@@ -782,7 +786,7 @@ void MainWindow::applyDefaultDockSizes()
     // In proportion to the window: the blast radius keeps the centre.
     const int w = width();
     const int h = height();
-    resizeDocks({m_alertsDock}, {w * 28 / 100}, Qt::Horizontal);
+    resizeDocks({m_alertsDock}, {w * 32 / 100}, Qt::Horizontal);
     resizeDocks({m_boardDock}, {h * 34 / 100}, Qt::Vertical);
 }
 

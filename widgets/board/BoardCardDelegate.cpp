@@ -142,7 +142,7 @@ void BoardCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     QStringList markers;
     const QStringList waiting = index.data(BoardModel::WaitingOnDagsRole).toStringList();
     if (!waiting.isEmpty())
-        markers << QCoreApplication::translate("warroom::widgets::BoardCardDelegate", "⏳ waiting on %1")
+        markers << QCoreApplication::translate("warroom::widgets::BoardCardDelegate", "… waiting on %1")
                        .arg(waiting.join(QStringLiteral(", ")));
     if (index.data(BoardModel::OnCycleRole).toBool())
         markers << QCoreApplication::translate("warroom::widgets::BoardCardDelegate", "↻ cycle");
