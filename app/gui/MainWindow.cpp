@@ -21,6 +21,8 @@
 #include "core/net/HttpClient.h"
 #include "core/session/ImpactAnalysis.h"
 #include "core/session/ImpactReportBuilder.h"
+#include "core/usage/BigQueryClient.h"
+#include "core/usage/PushdownSql.h"
 #include "core/usage/UsageLog.h"
 #include "core/usage/UsageRankingModel.h"
 #include "widgets/alerts/AlertFeedView.h"
@@ -54,6 +56,7 @@
 #include <QProgressDialog>
 #include <QSaveFile>
 #include <QStandardPaths>
+#include <QNetworkAccessManager>
 #include <QTableView>
 #include <QTimer>
 #include <QUrl>
@@ -292,6 +295,7 @@ void MainWindow::installSession(std::unique_ptr<WorkspaceSession> session)
     createLineageView();
     createRankingView();
     createBoardView();
+    m_rankedInBigQuery = false;
     oldScope.reset();
     oldSession.reset();
 
@@ -302,6 +306,7 @@ void MainWindow::installSession(std::unique_ptr<WorkspaceSession> session)
     connect(m_session.get(), &WorkspaceSession::loadFinished, m_progress, &QWidget::hide);
     m_session->startLoading();
     startAlertSources();
+    rankInBigQuery();
 
     m_centre->setCurrentWidget(m_lineagePage);
     for (QDockWidget *dock : {m_alertsDock, m_rankingDock, m_boardDock, m_timelineDock})
@@ -696,10 +701,56 @@ void MainWindow::createRankingView()
     });
 }
 
+void MainWindow::rankInBigQuery()
+{
+    // At scale the ranking runs where the data lives: the pushdown query in BigQuery.
+    const WorkspaceConfig &config = m_session->config();
+    const std::optional<QString> token = m_session->secrets()->secret(Secret::GoogleToken);
+    if (config.usage.bigqueryProject.isEmpty() || !token)
+        return;
+    usage::PushdownOptions options;
+    const EpochMicros now = QDateTime::currentMSecsSinceEpoch() * 1000;
+    options.ranking.until = now;
+    options.ranking.since = now - qint64(config.usage.windowDays) * 86400 * 1000000;
+    options.project = config.usage.bigqueryProject;
+    if (!config.usage.bigqueryRegion.isEmpty())
+        options.region = config.usage.bigqueryRegion;
+    QString error;
+    const QString sql = usage::pushdownSql(options, &error);
+    if (sql.isEmpty()) {
+        statusBar()->showMessage(tr("Cannot rank in BigQuery: %1").arg(error), 15000);
+        return;
+    }
+    auto *network = new QNetworkAccessManager(m_sessionScope);
+    auto *client = new usage::BigQueryClient(network, m_sessionScope);
+    client->setAccessToken(*token);
+    connect(client, &usage::BigQueryClient::progress, this, [this](qint64 rows, qint64 total) {
+        onLoadProgress(tr("Ranking in BigQuery"), total > 0 ? int(rows * 100 / total) : 0);
+    });
+    connect(client, &usage::BigQueryClient::finished, this, [this, options](const usage::BigQueryResult &result) {
+        QString error;
+        const usage::UsageRanking ranking = usage::rankingFromBigQuery(result, options.ranking, &error);
+        m_progress->hide();
+        if (!error.isEmpty()) {
+            statusBar()->showMessage(tr("BigQuery answered something unexpected: %1").arg(error), 15000);
+            return;
+        }
+        m_rankedInBigQuery = true;
+        m_rankingModel->setRanking(ranking);
+        statusBar()->showMessage(tr("Usage ranked in BigQuery: %n table(s)", nullptr, int(ranking.tables.size())), 10000);
+        refreshImpact();
+    });
+    connect(client, &usage::BigQueryClient::failed, this, [this](const usage::BigQueryError &error) {
+        m_progress->hide();
+        statusBar()->showMessage(tr("Ranking in BigQuery failed (the local JOBS log is used): %1").arg(error.message), 20000);
+    });
+    client->query(config.usage.bigqueryProject, sql, usage::locationForRegion(options.region));
+}
+
 void MainWindow::onUsageLoaded()
 {
     const auto log = m_session->usageLog();
-    if (!log)
+    if (!log || m_rankedInBigQuery)
         return;
     m_rankingModel->setLog(log);
     m_rankingView->setWindowDays(m_session->config().usage.windowDays);

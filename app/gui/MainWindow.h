@@ -76,6 +76,7 @@ private:
     void replan();
     void startAlertSources();
     void onUsageLoaded();
+    void rankInBigQuery();
     void refreshImpact();
     void onExpandRequested(const QString &id, int direction);
     void updateSourceHealth();
@@ -124,6 +125,7 @@ private:
     widgets::BoardView *m_boardView = nullptr;
     bool m_managerMode = false;
     bool m_hasSavedLayout = false;
+    bool m_rankedInBigQuery = false;
     QByteArray m_defaultState;
 };
 
