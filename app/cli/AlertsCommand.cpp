@@ -6,6 +6,7 @@
 #include "core/alerts/AlertSources.h"
 #include "core/alerts/WebhookReceiver.h"
 #include "core/common/Timestamps.h"
+#include "core/feed/AlertFeed.h"
 #include "core/net/HttpCache.h"
 #include "core/net/HttpClient.h"
 #include "core/store/IncidentStore.h"
@@ -61,21 +62,6 @@ static nlohmann::ordered_json toJson(const Alert &alert)
     return j;
 }
 
-static IncidentStore::AlertRecord toRecord(const Alert &alert)
-{
-    IncidentStore::AlertRecord record;
-    record.source = alert.source;
-    record.id = alert.id;
-    record.title = alert.title;
-    record.url = alert.url;
-    record.severity = severityName(alert.severity);
-    record.state = alert.state;
-    record.groupKey = alert.groupKey;
-    record.createdAt = alert.createdAt;
-    record.updatedAt = alert.updatedAt;
-    record.payload = QByteArray::fromStdString(toJson(alert).dump());
-    return record;
-}
 
 static int runAlerts(const QStringList &arguments)
 {
@@ -164,7 +150,7 @@ static int runAlerts(const QStringList &arguments)
     const QList<Alert> alerts = poll.alerts();
     QList<IncidentStore::AlertRecord> records;
     for (const Alert &alert : alerts)
-        records.append(toRecord(alert));
+        records.append(alertRecord(alert));
     if (!records.isEmpty() && !store->upsertAlerts(records))
         printStderr(QStringLiteral("warroom-cli alerts: warning: alerts not saved: %1").arg(store->lastError()));
 

@@ -487,19 +487,9 @@ void MainWindow::onExpandRequested(const QString &id, int direction)
     options.metric = lineage::DepthMetric::Hops;
     const auto add = [&](lineage::Direction d) {
         for (const lineage::Reached &r : graph->traverse(std::span<const lineage::NodeId>(&node, 1), d, options)) {
-            const lineage::Node &n = graph->node(r.node);
-            LineageNodeData data;
-            data.id = QString::number(r.node);
-            data.kind = n.kind == lineage::NodeKind::Table ? LineageNodeKind::Table
-                        : n.kind == lineage::NodeKind::SqlFile ? LineageNodeKind::SqlFile
-                        : n.kind == lineage::NodeKind::DagTask ? LineageNodeKind::DagTask : LineageNodeKind::Dag;
-            data.name = QString::fromStdString(n.name);
-            data.label = n.label.empty() ? data.name : QString::fromStdString(n.label);
-            const QStringList parts = data.name.split(QLatin1Char('.'));
-            data.dataset = n.kind == lineage::NodeKind::Table && parts.size() >= 2 ? parts.at(parts.size() - 2) : QString();
             const int depth = m_lineageView->model()->nodeData(id, LineageNodeRole::Depth).toInt();
-            data.depth = d == lineage::Direction::Upstream ? depth - 1 : depth + 1;
-            more.nodes.append(data);
+            more.nodes.append(lineageNodeData(*graph, r.node,
+                                              d == lineage::Direction::Upstream ? depth - 1 : depth + 1));
             const lineage::NodeId from = d == lineage::Direction::Upstream ? r.node : node;
             const lineage::NodeId to = d == lineage::Direction::Upstream ? node : r.node;
             more.edges.append({QString::number(from), QString::number(to), {}});

@@ -76,28 +76,13 @@ QByteArray payloadOf(const Alert &alert)
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
-IncidentStore::AlertRecord recordOf(const Alert &alert)
-{
-    IncidentStore::AlertRecord r;
-    r.source = alert.source;
-    r.id = alert.id;
-    r.title = alert.title;
-    r.url = alert.url;
-    r.severity = severityName(alert.severity);
-    r.state = alert.state;
-    r.groupKey = alert.groupKey;
-    r.createdAt = alert.createdAt;
-    r.updatedAt = alert.updatedAt;
-    r.payload = payloadOf(alert);
-    return r;
-}
 
 QList<IncidentStore::AlertRecord> recordsOf(const QList<Alert> &alerts)
 {
     QList<IncidentStore::AlertRecord> records;
     records.reserve(alerts.size());
     for (const Alert &a : alerts)
-        records.append(recordOf(a));
+        records.append(alertRecord(a));
     return records;
 }
 
@@ -132,6 +117,22 @@ QString loginName()
 }
 
 } // namespace
+
+IncidentStore::AlertRecord alertRecord(const Alert &alert)
+{
+    IncidentStore::AlertRecord r;
+    r.source = alert.source;
+    r.id = alert.id;
+    r.title = alert.title;
+    r.url = alert.url;
+    r.severity = severityName(alert.severity);
+    r.state = alert.state;
+    r.groupKey = alert.groupKey;
+    r.createdAt = alert.createdAt;
+    r.updatedAt = alert.updatedAt;
+    r.payload = payloadOf(alert);
+    return r;
+}
 
 void AlertFeed::Private::recompute(FeedGroup &group) const
 {
@@ -690,7 +691,7 @@ bool AlertFeed::acknowledge(const QList<AlertKey> &keys, const QString &note)
             for (int idx : std::as_const(targets)) {
                 const Alert &a = d->alerts[size_t(idx)].alert;
                 // (an upsert never touches acknowledgement fields; it makes sure the row exists)
-                if (!store->upsertAlerts({recordOf(a)})
+                if (!store->upsertAlerts({alertRecord(a)})
                     || !store->acknowledge(a.source, a.id, who, trimmedNote, at))
                     return false;
                 const QString text = trimmedNote.isEmpty()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/alerts/Alert.h"
+#include "core/store/IncidentStore.h"
 
 #include <QHash>
 #include <QList>
@@ -151,6 +152,10 @@ private:
     class Private;
     std::unique_ptr<Private> d;
 };
+
+// The stored form of an alert (the payload keeps every field, as JSON), shared by every writer
+// of the store's alerts table so the GUI and the CLI store alerts alike.
+IncidentStore::AlertRecord alertRecord(const Alert &alert);
 
 } // namespace warroom
 

@@ -50,6 +50,33 @@ QString dagOf(const LineageGraph &graph, NodeId id)
 
 } // namespace
 
+LineageNodeData lineageNodeData(const LineageGraph &graph, NodeId node, int depth)
+{
+    const Node &n = graph.node(node);
+    LineageNodeData data;
+    data.id = QString::number(node);
+    data.kind = viewKind(n.kind);
+    data.name = qs(n.name);
+    data.label = n.label.empty() ? data.name : qs(n.label);
+    data.depth = depth;
+    if (n.kind == NodeKind::Table) {
+        data.dataset = datasetOf(data.name);
+        return data;
+    }
+    data.dataset = dagOf(graph, node);
+    QStringList detail;
+    if (!n.file.empty())
+        detail.append(n.line > 0 ? Tr::tr("%1, line %2").arg(qs(n.file)).arg(n.line) : qs(n.file));
+    const std::string op = n.attribute("operator");
+    if (!op.empty())
+        detail.append(Tr::tr("Operator: %1").arg(qs(op)));
+    const std::string schedule = n.attribute("schedule");
+    if (!schedule.empty())
+        detail.append(Tr::tr("Schedule: %1").arg(qs(schedule)));
+    data.detail = detail.join(QLatin1Char('\n'));
+    return data;
+}
+
 const ImpactAnalysis::Table *ImpactAnalysis::table(const QString &name) const
 {
     for (const Table &t : tables) {
@@ -92,29 +119,8 @@ ImpactAnalysis analyzeImpact(const LineageGraph &graph, const QStringList &cause
     QHash<NodeId, int> depthOf;
     for (const AffectedNode &a : closure.nodes) {
         depthOf.insert(a.node, a.depth);
-        const Node &n = graph.node(a.node);
-        LineageNodeData data;
-        data.id = QString::number(a.node);
-        data.kind = viewKind(n.kind);
-        data.name = qs(n.name);
-        data.label = n.label.empty() ? data.name : qs(n.label);
-        data.depth = a.depth;
+        LineageNodeData data = lineageNodeData(graph, a.node, a.depth);
         data.broken = rootSet.contains(a.node);
-        if (n.kind == NodeKind::Table) {
-            data.dataset = datasetOf(data.name);
-        } else {
-            data.dataset = dagOf(graph, a.node);
-            QStringList detail;
-            if (!n.file.empty())
-                detail.append(n.line > 0 ? Tr::tr("%1, line %2").arg(qs(n.file)).arg(n.line) : qs(n.file));
-            const std::string op = n.attribute("operator");
-            if (!op.empty())
-                detail.append(Tr::tr("Operator: %1").arg(qs(op)));
-            const std::string schedule = n.attribute("schedule");
-            if (!schedule.empty())
-                detail.append(Tr::tr("Schedule: %1").arg(qs(schedule)));
-            data.detail = detail.join(QLatin1Char('\n'));
-        }
         result.subgraph.nodes.append(data);
     }
     // Edges among them, with every source that asserted each.

@@ -44,6 +44,9 @@ struct ImpactAnalysis
 // The downstream closure of `causes` ("dag:ID", "dataset.table", "project.dataset.table").
 ImpactAnalysis analyzeImpact(const lineage::LineageGraph &graph, const QStringList &causes);
 
+// One engine node as the graph view shows it (id = the engine's node id as text).
+LineageNodeData lineageNodeData(const lineage::LineageGraph &graph, quint32 node, int depth);
+
 // Fills each table node's usage rank and score, and the detail text, from a ranking.
 void annotateUsage(LineageSubgraph &subgraph, const usage::UsageRanking &ranking);
 
