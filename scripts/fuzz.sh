@@ -9,6 +9,8 @@ export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$PWD} CCACHE_SLOPPINESS=${CCACHE_SLOPPIN
 seconds=${1:-30}
 shift || true
 build=${WARROOM_FUZZ_BUILD_DIR:-build-fuzz}
+# UBSan findings stop the run (the fuzz build compiles with recoverable UBSan).
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 CC=clang CXX=clang++ cmake -S . -B "$build" -G Ninja -DWARROOM_FUZZ=ON -DBUILD_TESTING=OFF \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 targets=("$@")

@@ -122,10 +122,12 @@ void AirflowAlertSource::fetchRuns(int offset)
         if (!response.ok()) {
             QString error = response.error;
             if (response.status == 404 && m_apiVersion == 1)
-                error += tr(" (no /api/v1 here: Airflow 3 serves its REST API at /api/v2; "
-                            "set airflow.api_url to .../api/v2)");
+                error = tr("%1 (no /api/v1 here: Airflow 3 serves its REST API at /api/v2; "
+                           "set airflow.api_url to .../api/v2)")
+                            .arg(error);
             else if (response.status == 401 || response.status == 403)
-                error += tr(" (check WARROOM_AIRFLOW_TOKEN or WARROOM_AIRFLOW_USER/PASSWORD)");
+                error = tr("%1 (check WARROOM_AIRFLOW_TOKEN or WARROOM_AIRFLOW_USER/PASSWORD)")
+                            .arg(error);
             m_retryAt = response.retryAt;
             finishPoll(error);
             return;

@@ -1,6 +1,19 @@
 #include "core/alerts/Alert.h"
 
+#include <QCoreApplication>
+
 namespace warroom {
+
+QString severityTitle(Severity severity)
+{
+    switch (severity) {
+    case Severity::Info: return QCoreApplication::translate("warroom::Severity", "Info");
+    case Severity::Warning: return QCoreApplication::translate("warroom::Severity", "Warning");
+    case Severity::Error: return QCoreApplication::translate("warroom::Severity", "Error");
+    case Severity::Critical: return QCoreApplication::translate("warroom::Severity", "Critical");
+    }
+    return QCoreApplication::translate("warroom::Severity", "Warning");
+}
 
 QString severityName(Severity severity)
 {

@@ -51,8 +51,12 @@ QList<ReplaySource::Event> ReplaySource::parse(const QByteArray &data, const QSt
         }
         const QJsonObject o = doc.object();
         const QJsonValue offset = o.value(QLatin1String("offset_seconds"));
-        if (!offset.isDouble() || offset.toDouble() < 0 || !std::isfinite(offset.toDouble())) {
-            error(lineNo, tr("\"offset_seconds\" must be a number >= 0"));
+        // At most ~31 years: keeps offsetMs (and its microseconds) inside qint64.
+        constexpr double maxOffsetSeconds = 1e9;
+        const double seconds = offset.toDouble();
+        if (!offset.isDouble() || !(seconds >= 0 && seconds <= maxOffsetSeconds)) {
+            error(lineNo, tr("\"offset_seconds\" must be a number from 0 to %1")
+                              .arg(maxOffsetSeconds, 0, 'g', 10));
             continue;
         }
         const QString id = o.value(QLatin1String("id")).isDouble()

@@ -145,8 +145,12 @@ std::optional<qint64> parseRetryAfterMs(const QByteArray &value, const QDateTime
         return std::nullopt;
     bool ok = false;
     const double seconds = trimmed.toDouble(&ok);
-    if (ok)
-        return seconds < 0 ? 0 : qint64(seconds * 1000.0);
+    if (ok) {
+        if (std::isnan(seconds))
+            return std::nullopt;
+        // Capped (~31 years) so that the milliseconds fit a qint64: any such wait is too long.
+        return seconds < 0 ? 0 : qint64(std::min(seconds, 1e9) * 1000.0);
+    }
     const QDateTime at = parseHttpDate(trimmed);
     if (!at.isValid())
         return std::nullopt;
@@ -437,8 +441,8 @@ private:
         m_response.retryAt = QDateTime::currentDateTimeUtc().addMSecs(qint64(total * m_policy.timeScale));
         if (total > m_policy.maxRateLimitWaitMs || m_rateLimitHits > m_policy.maxRetries) {
             m_response.rateLimited = true;
-            fail(message + Tr::tr(" (rate limited; retry after %1)")
-                               .arg(m_response.retryAt.toString(Qt::ISODate)));
+            fail(Tr::tr("%1 (rate limited; retry after %2)")
+                     .arg(message, m_response.retryAt.toString(Qt::ISODate)));
             return;
         }
         waitAndRetry(total, Tr::tr("rate limited"));

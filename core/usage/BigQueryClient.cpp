@@ -1,6 +1,8 @@
 #include "core/usage/BigQueryClient.h"
 
 #include <QJsonArray>
+
+#include <cmath>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -59,8 +61,13 @@ static QVariant decodeScalar(const BigQueryField &field, const QJsonValue &v)
     }
     const QString s = v.isString() ? v.toString() : QString();
     if (t == QLatin1String("INTEGER") || t == QLatin1String("INT64")) {
-        if (v.isDouble())
-            return QVariant::fromValue<qlonglong>(static_cast<qlonglong>(v.toDouble()));
+        if (v.isDouble()) {
+            // Out of INT64's range (or not finite) is no INT64: null, never an undefined cast.
+            const double d = v.toDouble();
+            if (!std::isfinite(d) || d < -9.2e18 || d > 9.2e18)
+                return QVariant();
+            return QVariant::fromValue<qlonglong>(static_cast<qlonglong>(d));
+        }
         bool ok = false;
         const qlonglong n = s.toLongLong(&ok);
         return ok ? QVariant::fromValue(n) : QVariant();

@@ -913,6 +913,11 @@ public:
                     flush();
                 continue;
             }
+            if (m_inScalar) {
+                // The rest of a scalar row begun in the previous chunk: already reported.
+                skipScalar(data, size, i);
+                continue;
+            }
             const char c = data[i++];
             if (c == '\n') {
                 ++m_line;
@@ -969,6 +974,7 @@ private:
     {
         while (i < size && data[i] != ',' && data[i] != '\n' && data[i] != ']' && data[i] != '{')
             ++i;
+        m_inScalar = i == size; // a chunk boundary cut the scalar: the next feed goes on skipping
     }
     void flush()
     {
@@ -981,6 +987,7 @@ private:
     bool m_inArray = false;
     bool m_expectValue = false;
     bool m_reportedGarbage = false;
+    bool m_inScalar = false;
     bool m_inString = false;
     bool m_escape = false;
     int m_depth = 0;

@@ -1,0 +1,3 @@
+"""Not a DAG: shared helpers."""
+def table_name(dataset, table):
+    return f"{dataset}.{table}"

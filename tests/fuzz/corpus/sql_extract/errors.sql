@@ -1,0 +1,4 @@
+SELECT * FROM `unterminated.backtick
+WHERE x = "open string
+/* open comment
+((( SELECT ( FROM ) ) ) ))

@@ -1,0 +1,6 @@
+SELECT * FROM p.d.sales PIVOT(SUM(amount) FOR quarter IN ('Q1', 'Q2')) AS p
+UNION DISTINCT SELECT * FROM p.d.sales2 UNPIVOT(amount FOR quarter IN (q1, q2))
+FOR SYSTEM_TIME AS OF TIMESTAMP_SUB(CURRENT_TIMESTAMP(), INTERVAL 1 HOUR);
+SELECT * FROM ML.PREDICT(MODEL `p.d.model`, (SELECT * FROM p.d.features));
+CALL `p.d.proc`('x');
+EXECUTE IMMEDIATE 'SELECT * FROM p.d.dynamic';
