@@ -203,6 +203,8 @@ IssueTrackerError toTrackerError(const net::HttpResponse &response)
     error.validation = response.status == 422;
     error.retryable = response.status == 0 || response.status >= 500 || response.rateLimited
                       || response.status == 429;
+    error.rateLimited = response.rateLimited || response.status == 429;
+    error.retryAt = response.retryAt;
     if (error.validation && response.json.isNull()) {
         // 422 bodies: {"message": "Validation Failed", "errors": [{"resource","field","code"}]}
         const QJsonObject object = QJsonDocument::fromJson(response.body).object();
@@ -255,6 +257,8 @@ quint64 GitHubIssueTracker::listIssues(const IssueQuery &query)
             IssueTrackerError error;
             error.message = result.error;
             error.retryable = true;
+            error.rateLimited = result.rateLimited;
+            error.retryAt = result.retryAt;
             emit requestFailed(id, error);
             return;
         }
@@ -295,6 +299,8 @@ quint64 GitHubIssueTracker::findByMarker(const QString &marker, const IssueQuery
             IssueTrackerError error;
             error.message = result.error;
             error.retryable = true;
+            error.rateLimited = result.rateLimited;
+            error.retryAt = result.retryAt;
             emit requestFailed(id, error);
             return;
         }

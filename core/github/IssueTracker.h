@@ -2,6 +2,7 @@
 
 #include "core/common/Timestamps.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QMetaType>
 #include <QObject>
@@ -52,6 +53,9 @@ struct IssueTrackerError
     QString message;        // one line, no secrets
     bool retryable = false; // 5xx, timeouts, rate limits: try again later (outbox)
     bool validation = false;// 422: the request itself is wrong (bad assignee, missing title)
+    // Rate limits as data: `message` is translated text and must not be parsed.
+    bool rateLimited = false;
+    QDateTime retryAt;      // UTC; when retrying makes sense again (invalid: unknown)
 };
 
 // The issue tracker behind the recovery board and the GitHub alert source. Asynchronous:

@@ -30,7 +30,10 @@ QKeychain::Error runJob(QKeychain::Job &job, int timeoutMs, QString *errorText)
         loop.exec(QEventLoop::ExcludeUserInputEvents);
     if (!finished) {
         if (errorText)
-            *errorText = Tr::tr("the system keychain did not answer within %1 s").arg(timeoutMs / 1000);
+            // Spelled out: lupdate loses the class context inside this QKeychain function.
+            *errorText = QCoreApplication::translate(
+                             "warroom::SecretStore", "the system keychain did not answer within %1 s")
+                             .arg(timeoutMs / 1000);
         return QKeychain::OtherError;
     }
     if (errorText)

@@ -77,6 +77,8 @@ RankingView::RankingView(UsageRankingModel *model, QWidget *parent)
     m_search = new QLineEdit(this);
     m_search->setPlaceholderText(tr("Filter tables…"));
     m_search->setClearButtonEnabled(true);
+    // The bar is crowded in a dock (and more so in Japanese): keep the search usable.
+    m_search->setMinimumWidth(m_search->fontMetrics().averageCharWidth() * 14);
     m_search->setAccessibleName(tr("Filter tables"));
     m_searchDebounce = new QTimer(this);
     m_searchDebounce->setSingleShot(true);
@@ -98,6 +100,9 @@ RankingView::RankingView(UsageRankingModel *model, QWidget *parent)
 
     m_group = new QComboBox(this);
     m_group->setAccessibleName(tr("Users"));
+    // Sized to the current choice, not the longest one ("Read by service accounts").
+    m_group->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_group->setMinimumContentsLength(9);
     m_group->addItem(tr("All users"), static_cast<int>(usage::UserGroup::All));
     m_group->addItem(tr("Read by people"), static_cast<int>(usage::UserGroup::People));
     m_group->addItem(tr("Read by service accounts"),
@@ -145,6 +150,7 @@ RankingView::RankingView(UsageRankingModel *model, QWidget *parent)
 
     m_usersTitle = new QLabel(tr("Select a table to see who reads it."), this);
     m_usersTitle->setTextFormat(Qt::PlainText);
+    m_usersTitle->setWordWrap(true); // long translations must not widen the side panel
     m_userTable = new QTableView(this);
     m_userTable->setModel(m_users);
     m_userTable->verticalHeader()->hide();
@@ -226,7 +232,7 @@ void RankingView::onCurrentChanged(const QModelIndex &current)
     const QString previous = m_users->table();
     m_users->setTable(*usage);
     m_usersTitle->setText(
-        tr("Users of %1: %n distinct", nullptr, usage->distinctUsers).arg(usage->table));
+        tr("Users of %1: %Ln distinct", nullptr, usage->distinctUsers).arg(usage->table));
     if (previous != usage->table)
         emit tableSelected(usage->table);
 }
@@ -265,14 +271,16 @@ void RankingView::applyWindow()
 void RankingView::updateSummary()
 {
     const usage::RowCounts &rows = m_model->ranking().rows;
-    QString text = tr("%n tables", nullptr, static_cast<int>(m_model->ranking().tables.size()));
+    const int tables = static_cast<int>(m_model->ranking().tables.size());
+    // %Ln and %L1: digit grouping of the UI locale.
     if (rows.read > 0 || rows.malformed > 0)
-        text += QStringLiteral(" · ")
-                + tr("%1 rows read, %2 used, %3 malformed")
-                      .arg(rows.read)
-                      .arg(rows.used)
-                      .arg(rows.malformed);
-    m_summary->setText(text);
+        m_summary->setText(
+            tr("%Ln table(s) · %L1 rows read, %L2 used, %L3 malformed", nullptr, tables)
+                .arg(rows.read)
+                .arg(rows.used)
+                .arg(rows.malformed));
+    else
+        m_summary->setText(tr("%Ln table(s)", nullptr, tables));
 }
 
 bool RankingView::exportCsv(const QString &path, QString *error) const
