@@ -476,17 +476,11 @@ void BoardSync::onRequestFailed(quint64 id, const IssueTrackerError &error)
 {
     if (id == 0 || id != m_request)
         return;
-    const bool rateLimited = error.httpStatus == 429
-                             || (error.httpStatus == 403
-                                 && error.message.contains(QLatin1String("rate limit"), Qt::CaseInsensitive));
-    // net::HttpClient says until when ("... retry after 2026-06-05T02:03:04Z)"): honour it
+    // Rate limits come as data (the message is translated text and is never parsed).
+    const bool rateLimited = error.rateLimited || error.httpStatus == 429;
     m_retryAfterMs = 0;
-    static const QRegularExpression retryAfter(QStringLiteral("retry after (\\S+?)\\)"));
-    if (const auto m = retryAfter.match(error.message); m.hasMatch()) {
-        const QDateTime at = QDateTime::fromString(m.captured(1), Qt::ISODate);
-        if (at.isValid())
-            m_retryAfterMs = std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(at));
-    }
+    if (error.retryAt.isValid())
+        m_retryAfterMs = std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(error.retryAt));
     fail(error.message, error.retryable || rateLimited, error.validation);
 }
 
