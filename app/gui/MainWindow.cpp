@@ -291,6 +291,7 @@ void MainWindow::installSession(std::unique_ptr<WorkspaceSession> session)
     m_impact.reset();
     m_boardModel = nullptr;
     m_boardSync = nullptr;
+    m_http = nullptr;
     createIncidentViews();
     createLineageView();
     createRankingView();
@@ -395,13 +396,23 @@ void MainWindow::createLineageView()
     m_centre->addWidget(m_lineagePage);
 }
 
+net::HttpClient *MainWindow::sessionHttpClient()
+{
+    // One client per session: its validator cache is the workspace store, shared by the alert
+    // sources and the board sync, and both go away with the session's scope.
+    if (!m_http) {
+        m_http = new net::HttpClient(m_sessionScope);
+        auto *cache = new net::StoreHttpCache(m_session->store());
+        connect(m_sessionScope, &QObject::destroyed, [cache] { delete cache; });
+        m_http->setCache(cache);
+    }
+    return m_http;
+}
+
 void MainWindow::startAlertSources()
 {
     SecretStore *secrets = m_session->secrets();
-    auto *http = new net::HttpClient(m_sessionScope);
-    auto *cache = new net::StoreHttpCache(m_session->store());
-    connect(m_sessionScope, &QObject::destroyed, [cache] { delete cache; });
-    http->setCache(cache);
+    net::HttpClient *http = sessionHttpClient();
     AlertSourceOptions options;
     options.secret = [secrets](const QString &name) { return secrets->secret(name).value_or(QString()); };
     QStringList errors;
@@ -516,10 +527,7 @@ void MainWindow::createBoardView()
     // GitHub is the shared truth when the workspace names a repository and a token exists.
     const std::optional<QString> token = m_session->secrets()->secret(Secret::GitHubToken);
     if (config.github.isConfigured() && token) {
-        auto *http = new net::HttpClient(m_sessionScope);
-        auto *cache = new net::StoreHttpCache(m_session->store());
-        connect(m_sessionScope, &QObject::destroyed, [cache] { delete cache; });
-        http->setCache(cache);
+        net::HttpClient *http = sessionHttpClient();
         GitHubConfig github;
         github.apiUrl = config.github.apiUrl;
         github.repo = config.github.repo;

@@ -25,6 +25,7 @@ class LineageView;
 class ReminderBanner;
 class TimelineModel;
 struct ImpactAnalysis;
+namespace net { class HttpClient; }
 namespace usage { class UsageRankingModel; }
 namespace widgets { class RankingView; class BoardView; }
 namespace recovery { class BoardModel; class BoardSync; }
@@ -75,6 +76,7 @@ private:
     void createBoardView();
     void replan();
     void startAlertSources();
+    net::HttpClient *sessionHttpClient();
     void onUsageLoaded();
     void rankInBigQuery();
     void refreshImpact();
@@ -126,6 +128,7 @@ private:
     bool m_managerMode = false;
     bool m_hasSavedLayout = false;
     bool m_rankedInBigQuery = false;
+    net::HttpClient *m_http = nullptr;
     QByteArray m_defaultState;
 };
 
