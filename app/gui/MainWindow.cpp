@@ -29,6 +29,7 @@
 #include "widgets/board/BoardView.h"
 #include "widgets/alerts/ReminderBanner.h"
 #include "widgets/common/PlaceholderPane.h"
+#include "widgets/common/Theme.h"
 #include "widgets/incident/IncidentHeader.h"
 #include "widgets/incident/TimelineView.h"
 #include "widgets/lineage/LineageView.h"
@@ -43,6 +44,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QActionGroup>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
@@ -81,6 +83,13 @@ MainWindow::MainWindow(QWidget *parent)
     createStatusBar();
     m_defaultState = saveState();
     restoreLayout();
+    // The platform's palette is kept so "System Colours" can go back to it.
+    // (captured once per process: a second window must not take a dark palette for the system's)
+    static const QPalette systemPalette = QApplication::palette();
+    m_systemPalette = systemPalette;
+    Theme::Appearance appearance = Theme::Appearance::System;
+    Theme::appearanceFromName(QSettings().value(QStringLiteral("appearance")).toString(), &appearance);
+    setAppearance(appearance);
     showWelcome();
     updateTitle();
 }
@@ -157,8 +166,29 @@ void MainWindow::createActions()
     fullScreen->setShortcut(QKeySequence::FullScreen);
     view->addAction(tr("&Reset Layout"), this, &MainWindow::resetLayout);
 
+    QMenu *appearance = view->addMenu(tr("&Appearance"));
+    auto *appearanceGroup = new QActionGroup(this);
+    for (Theme::Appearance a :
+         {Theme::Appearance::System, Theme::Appearance::Dark, Theme::Appearance::HighContrast}) {
+        QAction *action = appearance->addAction(Theme::appearanceTitle(a), this,
+                                                [this, a] { setAppearance(a); });
+        action->setCheckable(true);
+        action->setData(Theme::appearanceName(a));
+        appearanceGroup->addAction(action);
+    }
+    m_appearanceActions = appearanceGroup->actions();
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About War Room"), this, &MainWindow::about);
+}
+
+void MainWindow::setAppearance(Theme::Appearance appearance)
+{
+    QApplication::setPalette(Theme::paletteFor(appearance, m_systemPalette));
+    qApp->setStyleSheet(Theme::styleSheetFor(appearance));
+    for (QAction *action : std::as_const(m_appearanceActions))
+        action->setChecked(action->data().toString() == Theme::appearanceName(appearance));
+    QSettings().setValue(QStringLiteral("appearance"), Theme::appearanceName(appearance));
 }
 
 void MainWindow::createStatusBar()
@@ -174,6 +204,7 @@ void MainWindow::createStatusBar()
     m_progress = new QProgressBar(this);
     m_progress->setMaximumWidth(220);
     m_progress->setTextVisible(true);
+    m_progress->setAccessibleName(tr("Loading progress"));
     m_progress->hide();
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_incidentLabel);
@@ -181,7 +212,7 @@ void MainWindow::createStatusBar()
 
 void MainWindow::onLoadProgress(const QString &stage, int percent)
 {
-    m_progress->setFormat(stage + QStringLiteral(" %p%"));
+    m_progress->setFormat(tr("%1 %p%", "loading stage and percentage").arg(stage));
     m_progress->setValue(percent);
     m_progress->show();
 }
@@ -253,6 +284,8 @@ bool MainWindow::openWorkspace(const QString &path)
         box.setInformativeText(lines.value(0));
         if (!property("headless").toBool())
             box.exec();
+        else
+            qWarning("warroom: cannot open %s:\n%s", qPrintable(path), qPrintable(lines.join(QLatin1Char('\n'))));
         return false;
     }
     installSession(std::move(session));
@@ -432,6 +465,7 @@ void MainWindow::updateSourceHealth()
     if (!m_healthLabel) {
         m_healthLabel = new QLabel(this);
         m_healthLabel->setTextFormat(Qt::PlainText);
+        m_healthLabel->setAccessibleName(tr("Alert source health"));
         statusBar()->addWidget(m_healthLabel);
     }
     QStringList parts;
@@ -440,13 +474,18 @@ void MainWindow::updateSourceHealth()
         const AlertSource::Health h = source->health();
         const bool failing = !h.ok();
         parts.append(failing ? tr("%1: failing").arg(source->name()) : tr("%1: ok").arg(source->name()));
-        QString detail = source->name();
-        if (h.lastSuccess.isValid())
-            detail += tr(" — last success %1").arg(QLocale().toString(h.lastSuccess.toLocalTime().time(), QLocale::ShortFormat));
-        if (failing)
-            detail += tr(" — %1").arg(h.lastErrorText);
-        if (h.nextPoll.isValid())
-            detail += tr(" — next poll %1").arg(QLocale().toString(h.nextPoll.toLocalTime().time(), QLocale::ShortFormat));
+        const QLocale locale;
+        const QString last = h.lastSuccess.isValid()
+            ? locale.toString(h.lastSuccess.toLocalTime().time(), QLocale::ShortFormat)
+            : tr("never");
+        const QString next = h.nextPoll.isValid()
+            ? locale.toString(h.nextPoll.toLocalTime().time(), QLocale::ShortFormat)
+            : tr("not scheduled");
+        // Whole sentences, so a translation can order the parts its own way.
+        const QString detail = failing
+            ? tr("%1: failing (%2); last success %3; next poll %4")
+                  .arg(source->name(), h.lastErrorText, last, next)
+            : tr("%1: ok; last success %2; next poll %3").arg(source->name(), last, next);
         details.append(detail);
     }
     m_healthLabel->setText(parts.isEmpty() ? tr("No alert sources configured") : tr("Sources: %1").arg(parts.join(QStringLiteral(" · "))));

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QList>
 #include <QMainWindow>
+#include <QPalette>
 #include <QPointer>
 
 #include <memory>
@@ -29,6 +31,7 @@ namespace net { class HttpClient; }
 namespace usage { class UsageRankingModel; }
 namespace widgets { class RankingView; class BoardView; }
 namespace recovery { class BoardModel; class BoardSync; }
+namespace Theme { enum class Appearance; }
 
 // The war-room shell: the lineage graph in the centre, the alert feed, usage ranking,
 // recovery board and timeline in docks, the incident at the top, source health below.
@@ -56,6 +59,8 @@ public:
     WorkspaceSession *session() const { return m_session.get(); }
 
     static bool viewFromName(const QString &name, View *view);
+    // System colours, dark or high contrast for the whole application; remembered.
+    void setAppearance(Theme::Appearance appearance);
 
 signals:
     void impactExported(const QString &path, bool ok, const QString &error);
@@ -126,6 +131,8 @@ private:
     recovery::BoardSync *m_boardSync = nullptr;
     widgets::BoardView *m_boardView = nullptr;
     bool m_managerMode = false;
+    QPalette m_systemPalette;
+    QList<QAction *> m_appearanceActions;
     bool m_hasSavedLayout = false;
     bool m_rankedInBigQuery = false;
     net::HttpClient *m_http = nullptr;

@@ -1,4 +1,5 @@
 #include "app/gui/MainWindow.h"
+#include "widgets/common/Theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -59,7 +60,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("With --screenshot: the view to show (alerts, lineage, ranking, board, timeline)."), QStringLiteral("view"), QStringLiteral("lineage"));
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("With --screenshot: the window size, WIDTHxHEIGHT."), QStringLiteral("size"), QStringLiteral("1600x1000"));
     const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("UI language (en, ja); default: the system's."), QStringLiteral("language"));
-    parser.addOptions({demo, board, screenshot, view, size, lang});
+    const QCommandLineOption appearance(QStringLiteral("appearance"), QStringLiteral("Colours: system, dark or high-contrast (remembered)."), QStringLiteral("appearance"));
+    parser.addOptions({demo, board, screenshot, view, size, lang, appearance});
     parser.process(app);
 
     installTranslations(app, parser.isSet(lang) ? parser.value(lang) : qEnvironmentVariable("WARROOM_LANG"));
@@ -73,10 +75,17 @@ int main(int argc, char *argv[])
         // A screenshot is reproducible: no saved layout, no saved geometry.
         QSettings::setDefaultFormat(QSettings::IniFormat);
         QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, QDir::tempPath() + QStringLiteral("/warroom-screenshot-settings"));
+        QSettings().clear(); // nothing remembered from an earlier screenshot either
     }
 
     MainWindow window;
     window.setProperty("headless", takingScreenshot);
+    if (parser.isSet(appearance)) {
+        Theme::Appearance chosen;
+        if (!Theme::appearanceFromName(parser.value(appearance), &chosen))
+            return fail(QStringLiteral("unknown appearance '%1' (system, dark, high-contrast)").arg(parser.value(appearance)));
+        window.setAppearance(chosen);
+    }
     if (parser.isSet(board))
         window.setManagerMode(true);
     bool opened = true;

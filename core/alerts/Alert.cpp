@@ -15,6 +15,17 @@ QString severityTitle(Severity severity)
     return QCoreApplication::translate("warroom::Severity", "Warning");
 }
 
+QString alertStateTitle(const QString &state)
+{
+    if (state == QLatin1String("open"))
+        return QCoreApplication::translate("warroom::AlertState", "Open");
+    if (state == QLatin1String("closed"))
+        return QCoreApplication::translate("warroom::AlertState", "Closed");
+    if (state == QLatin1String("resolved"))
+        return QCoreApplication::translate("warroom::AlertState", "Resolved");
+    return state; // a source's own word: shown as the source wrote it
+}
+
 QString severityName(Severity severity)
 {
     switch (severity) {

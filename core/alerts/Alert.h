@@ -11,6 +11,7 @@ enum class Severity { Info = 0, Warning = 1, Error = 2, Critical = 3 };
 
 QString severityName(Severity severity);                  // "info" ... "critical"
 QString severityTitle(Severity severity);                 // translated, for display: "Critical"
+QString alertStateTitle(const QString &state);            // "open" -> "Open" (translated)
 Severity severityFromName(const QString &name, Severity fallback = Severity::Warning);
 
 // One alert as every source reports it. A source's alert is identified by (source, id):

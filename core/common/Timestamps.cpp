@@ -1,6 +1,7 @@
 #include "core/common/Timestamps.h"
 
 #include <QDateTime>
+#include <QLocale>
 #include <QTimeZone>
 
 #include <charconv>
@@ -152,6 +153,15 @@ QDateTime toDateTime(EpochMicros micros)
 EpochMicros fromDateTime(const QDateTime &dateTime)
 {
     return dateTime.toMSecsSinceEpoch() * 1000;
+}
+
+QString displayDateTimeFormat(bool withSeconds)
+{
+    const bool japanese = QLocale().language() == QLocale::Japanese;
+    QString format = japanese ? QStringLiteral("yyyy/MM/dd HH:mm") : QStringLiteral("yyyy-MM-dd HH:mm");
+    if (withSeconds)
+        format += QStringLiteral(":ss");
+    return format;
 }
 
 QString formatRfc3339(EpochMicros micros)

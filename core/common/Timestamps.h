@@ -24,6 +24,10 @@ std::optional<EpochMicros> parseTimestamp(const QString &text);
 // "2026-06-05T01:23:45Z" (fractions only when non-zero, as microseconds).
 QString formatRfc3339(EpochMicros micros);
 
+// The date-time pattern for display in the user's locale: ISO-like "yyyy-MM-dd HH:mm" (24 h,
+// unambiguous in a war room) and Japanese "yyyy/MM/dd HH:mm". One place for every view.
+QString displayDateTimeFormat(bool withSeconds = false);
+
 QDateTime toDateTime(EpochMicros micros);
 EpochMicros fromDateTime(const QDateTime &dateTime);
 

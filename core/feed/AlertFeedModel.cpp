@@ -1,5 +1,6 @@
 #include "core/feed/AlertFeedModel.h"
 
+#include "core/common/Timestamps.h"
 #include "core/feed/AlertFeed_p.h"
 
 #include <QDateTime>
@@ -37,7 +38,7 @@ QString AlertFeedModel::formatTime(qint64 epochMicros) const
     if (epochMicros == 0)
         return {};
     const QDateTime t = QDateTime::fromMSecsSinceEpoch(epochMicros / 1000, m_zone);
-    return t.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    return t.toString(displayDateTimeFormat(true));
 }
 
 int AlertFeedModel::rowCount(const QModelIndex &parent) const
@@ -87,7 +88,7 @@ QVariant AlertFeedModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case SeverityColumn:
-            return severityName(g.severity);
+            return severityTitle(g.severity);
         case SourceColumn:
             return a.source;
         case TimeColumn:
@@ -119,7 +120,7 @@ QVariant AlertFeedModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::AccessibleTextRole:
         if (index.column() == SeverityColumn)
-            return tr("Severity %1").arg(severityName(g.severity));
+            return tr("Severity %1").arg(severityTitle(g.severity));
         return {};
     case SeverityRole:
         return int(g.severity);

@@ -3,6 +3,7 @@
 #include "core/common/Timestamps.h"
 #include "core/feed/AlertFeed.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QRegularExpression>
 
@@ -307,6 +308,17 @@ bool IncidentController::setName(const QString &name)
     return commit(next, {event(QStringLiteral("incident"), tr("Renamed to %1").arg(n))});
 }
 
+QString incidentStatusTitle(const QString &status)
+{
+    if (status == QLatin1String("active"))
+        return QCoreApplication::translate("warroom::IncidentStatus", "Active");
+    if (status == QLatin1String("mitigated"))
+        return QCoreApplication::translate("warroom::IncidentStatus", "Mitigated");
+    if (status == QLatin1String("resolved"))
+        return QCoreApplication::translate("warroom::IncidentStatus", "Resolved");
+    return status;
+}
+
 bool IncidentController::setSeverity(Severity severity)
 {
     if (!requireIncident())
@@ -316,7 +328,7 @@ bool IncidentController::setSeverity(Severity severity)
         return true;
     Incident next = *m_incident;
     next.severity = s;
-    return commit(next, {event(QStringLiteral("incident"), tr("Severity set to %1").arg(s))});
+    return commit(next, {event(QStringLiteral("incident"), tr("Severity set to %1").arg(severityTitle(severity)))});
 }
 
 bool IncidentController::setStatus(const QString &status)
@@ -342,7 +354,7 @@ bool IncidentController::setStatus(const QString &status)
     } else {
         next.endedAt = 0;
     }
-    return commit(next, {event(QStringLiteral("incident"), tr("Status set to %1").arg(s))});
+    return commit(next, {event(QStringLiteral("incident"), tr("Status set to %1").arg(incidentStatusTitle(s)))});
 }
 
 bool IncidentController::resolve()

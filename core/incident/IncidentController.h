@@ -104,4 +104,7 @@ private:
     QString m_lastError;
 };
 
+// "active" -> "Active", "mitigated", "resolved" (translated, for display); other words as given.
+QString incidentStatusTitle(const QString &status);
+
 } // namespace warroom

@@ -1,5 +1,6 @@
 #include "core/incident/TimelineModel.h"
 
+#include "core/common/Timestamps.h"
 #include "core/feed/AlertFeed.h"
 #include "core/incident/IncidentController.h"
 
@@ -31,7 +32,7 @@ void TimelineModel::setTimeZone(const QString &ianaId)
 QString TimelineModel::formatTime(qint64 epochMicros) const
 {
     return QDateTime::fromMSecsSinceEpoch(epochMicros / 1000, m_zone)
-        .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        .toString(displayDateTimeFormat(true));
 }
 
 void TimelineModel::watch(AlertFeed *feed)

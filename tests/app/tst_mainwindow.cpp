@@ -2,7 +2,13 @@
 #include "core/session/WorkspaceSession.h"
 #include "core/store/IncidentStore.h"
 
+#include "widgets/common/Theme.h"
+
+#include <QAbstractSpinBox>
+#include <QAccessible>
+#include <QComboBox>
 #include <QDockWidget>
+#include <QMenuBar>
 #include <QFileDialog>
 #include <QClipboard>
 #include <QAbstractItemView>
@@ -12,6 +18,9 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <algorithm>
+#include <cmath>
 
 using namespace warroom;
 
@@ -26,6 +35,8 @@ private slots:
     void badWorkspaceIsRefusedVisibly();
     void viewNames();
     void fastPathOnDemo();
+    void appearances();
+    void everyControlHasAnAccessibleName();
 
 private:
     QTemporaryDir m_home;
@@ -156,6 +167,125 @@ void tst_MainWindow::fastPathOnDemo()
     for (const auto &event : window.session()->store()->timeline())
         onTimeline |= event.kind == QLatin1String("export");
     QVERIFY(onTimeline);
+}
+
+namespace {
+
+// WCAG 2 relative luminance and contrast ratio.
+double luminance(const QColor &c)
+{
+    auto channel = [](double v) {
+        return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+}
+
+double contrast(const QColor &a, const QColor &b)
+{
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+QAction *findAction(QWidget *window, const QString &menuPath)
+{
+    const QStringList path = menuPath.split(QLatin1Char('/'));
+    QList<QAction *> actions = window->findChild<QMenuBar *>()->actions();
+    QAction *found = nullptr;
+    for (const QString &step : path) {
+        found = nullptr;
+        for (QAction *a : actions) {
+            if (QString(a->text()).remove(QLatin1Char('&')) == step)
+                found = a;
+        }
+        if (!found)
+            return nullptr;
+        if (found->menu())
+            actions = found->menu()->actions();
+    }
+    return found;
+}
+
+} // namespace
+
+void tst_MainWindow::appearances()
+{
+    const QPalette system = QApplication::palette();
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QAction *high = findAction(&window, QStringLiteral("View/Appearance/High Contrast"));
+        QAction *dark = findAction(&window, QStringLiteral("View/Appearance/Dark"));
+        QAction *systemColours = findAction(&window, QStringLiteral("View/Appearance/System Colours"));
+        QVERIFY(high && dark && systemColours);
+        QVERIFY(systemColours->isChecked());
+
+        high->trigger();
+        QVERIFY(high->isChecked() && !systemColours->isChecked());
+        const QPalette hc = QApplication::palette();
+        QCOMPARE(hc.color(QPalette::Window), QColor(Qt::black));
+        QVERIFY(contrast(hc.color(QPalette::Text), hc.color(QPalette::Base)) >= 7.0);
+        QVERIFY(contrast(hc.color(QPalette::HighlightedText), hc.color(QPalette::Highlight)) >= 7.0);
+        // Frames and focus must be visible on black: the style sheet outlines them.
+        QVERIFY(qApp->styleSheet().contains(QLatin1String(":focus")));
+        // The views repaint with the new palette (they were sent a PaletteChange).
+        QCOMPARE(window.findChild<QStatusBar *>()->palette().color(QPalette::Window),
+                 QColor(Qt::black));
+
+        dark->trigger();
+        const QPalette dp = QApplication::palette();
+        QVERIFY(Theme::isDark(dp));
+        QVERIFY(contrast(dp.color(QPalette::Text), dp.color(QPalette::Base)) >= 7.0);
+        QVERIFY(contrast(dp.color(QPalette::WindowText), dp.color(QPalette::Window)) >= 7.0);
+        QVERIFY(qApp->styleSheet().isEmpty());
+    }
+    {
+        // Remembered: the next window opens dark.
+        MainWindow window;
+        QVERIFY(Theme::isDark(QApplication::palette()));
+        findAction(&window, QStringLiteral("View/Appearance/System Colours"))->trigger();
+        QCOMPARE(QApplication::palette().color(QPalette::Window), system.color(QPalette::Window));
+        QVERIFY(qApp->styleSheet().isEmpty());
+    }
+}
+
+// Every control a keyboard or screen-reader user can reach has a name a screen reader can
+// speak (its text, a buddy label or an accessible name): checked on the loaded demo, so the
+// views of every module are covered, in English and in whatever they add later.
+void tst_MainWindow::everyControlHasAnAccessibleName()
+{
+    MainWindow window;
+    window.setProperty("headless", true);
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openDemo());
+    QTRY_VERIFY_WITH_TIMEOUT(window.session()->lineage() != nullptr, 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.session()->store()->tasks().isEmpty(), 60000);
+    QStringList unnamed;
+    int checked = 0;
+    for (QWidget *w : window.findChildren<QWidget *>()) {
+        if (!w->isVisible() || w->focusPolicy() == Qt::NoFocus || !w->isEnabled())
+            continue;
+        const bool control = qobject_cast<QAbstractButton *>(w) || qobject_cast<QLineEdit *>(w)
+                             || qobject_cast<QComboBox *>(w) || qobject_cast<QAbstractSpinBox *>(w)
+                             || qobject_cast<QAbstractItemView *>(w)
+                             || qobject_cast<QAbstractScrollArea *>(w);
+        if (!control || qobject_cast<QLineEdit *>(w->parentWidget()) // a spin box's editor
+            || qobject_cast<QAbstractSpinBox *>(w->parentWidget())
+            || qobject_cast<QComboBox *>(w->parentWidget()))
+            continue;
+        QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(w);
+        QVERIFY(iface);
+        ++checked;
+        if (iface->text(QAccessible::Name).trimmed().isEmpty())
+            unnamed.append(QStringLiteral("%1 \"%2\" in %3")
+                               .arg(QString::fromLatin1(w->metaObject()->className()),
+                                    w->objectName(),
+                                    QString::fromLatin1(w->parentWidget()->metaObject()->className())));
+    }
+    QVERIFY(checked > 20);
+    QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral("; "))));
 }
 
 QTEST_MAIN(tst_MainWindow)

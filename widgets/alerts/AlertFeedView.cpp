@@ -306,10 +306,10 @@ void AlertFeedView::updateDetail()
     m_detailTitle->setText(current.data(AlertFeedModel::TitleRole).toString());
     const AlertFeedModel *model = m_feed->model();
     QStringList meta;
-    meta << current.data(AlertFeedModel::SeverityNameRole).toString()
+    meta << severityTitle(Severity(current.data(AlertFeedModel::SeverityRole).toInt()))
          << current.data(AlertFeedModel::SourceRole).toString()
          << current.data(AlertFeedModel::AlertIdRole).toString()
-         << current.data(AlertFeedModel::StateRole).toString()
+         << alertStateTitle(current.data(AlertFeedModel::StateRole).toString())
          << model->formatTime(current.data(AlertFeedModel::TimeRole).toLongLong());
     const int count = current.data(AlertFeedModel::GroupCountRole).toInt();
     if (count > 1)

@@ -1,6 +1,7 @@
 #include "widgets/incident/IncidentDialog.h"
 
 #include "core/alerts/Alert.h"
+#include "core/common/Timestamps.h"
 #include "core/incident/IncidentController.h"
 
 #include <QCheckBox>
@@ -60,13 +61,12 @@ IncidentDialog::IncidentDialog(IncidentController *controller, QWidget *parent)
 {
     setWindowTitle(controller->incident() ? tr("Edit incident") : tr("Start incident"));
     for (Severity s : {Severity::Critical, Severity::Error, Severity::Warning, Severity::Info})
-        m_severity->addItem(severityName(s), int(s));
-    m_status->addItem(tr("active"), QStringLiteral("active"));
-    m_status->addItem(tr("mitigated"), QStringLiteral("mitigated"));
-    m_status->addItem(tr("resolved"), QStringLiteral("resolved"));
+        m_severity->addItem(severityTitle(s), int(s));
+    for (const char *status : {"active", "mitigated", "resolved"})
+        m_status->addItem(incidentStatusTitle(QLatin1String(status)), QLatin1String(status));
     for (QDateTimeEdit *edit : {m_start, m_end}) {
         edit->setTimeSpec(Qt::UTC);
-        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
+        edit->setDisplayFormat(displayDateTimeFormat());
         edit->setCalendarPopup(true);
     }
     connect(m_ongoing, &QCheckBox::toggled, m_end, &QWidget::setDisabled);
@@ -85,7 +85,10 @@ IncidentDialog::IncidentDialog(IncidentController *controller, QWidget *parent)
     auto *endRow = new QHBoxLayout;
     endRow->addWidget(m_end, 1);
     endRow->addWidget(m_ongoing);
-    form->addRow(tr("Window &end:"), endRow);
+    // The label's buddy is the date edit itself: a layout cannot take the Alt+E focus.
+    auto *endLabel = new QLabel(tr("Window &end:"), this);
+    endLabel->setBuddy(m_end);
+    form->addRow(endLabel, endRow);
     form->addRow(QString(), m_zoneLabel);
     form->addRow(tr("&Commander:"), m_commander);
     form->addRow(tr("C&ommunications:"), m_communications);

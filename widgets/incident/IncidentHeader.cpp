@@ -1,5 +1,7 @@
 #include "widgets/incident/IncidentHeader.h"
 
+#include "core/alerts/Alert.h"
+#include "core/common/Timestamps.h"
 #include "core/incident/IncidentController.h"
 #include "widgets/incident/IncidentDialog.h"
 
@@ -126,10 +128,11 @@ void IncidentHeader::refresh()
         zone = QTimeZone::utc();
     auto local = [&](qint64 micros) {
         return QDateTime::fromMSecsSinceEpoch(micros / 1000, zone)
-            .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+            .toString(displayDateTimeFormat());
     };
     m_name->setText(incident->name);
-    m_status->setText(tr("[%1 · %2]").arg(incident->status, incident->severity));
+    m_status->setText(tr("[%1 · %2]").arg(incidentStatusTitle(incident->status),
+                                          severityTitle(severityFromName(incident->severity))));
     m_started->setText(
         incident->windowEnd == 0
             ? tr("since %1 %2").arg(local(incident->windowStart), m_zoneId)
