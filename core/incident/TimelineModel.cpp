@@ -4,6 +4,7 @@
 #include "core/feed/AlertFeed.h"
 #include "core/incident/IncidentController.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QTimer>
 
@@ -100,6 +101,26 @@ Qt::ItemFlags TimelineModel::flags(const QModelIndex &index) const
     return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
 }
 
+QString timelineKindTitle(const QString &kind)
+{
+    static const struct { const char *kind; const char *title; } titles[] = {
+        {"alert", QT_TRANSLATE_NOOP("warroom::TimelineKind", "Alert")},
+        {"state", QT_TRANSLATE_NOOP("warroom::TimelineKind", "Alert state")},
+        {"ack", QT_TRANSLATE_NOOP("warroom::TimelineKind", "Acknowledged")},
+        {"incident", QT_TRANSLATE_NOOP("warroom::TimelineKind", "Incident")},
+        {"cause", QT_TRANSLATE_NOOP("warroom::TimelineKind", "Cause")},
+        {"role", QT_TRANSLATE_NOOP("warroom::TimelineKind", "Role")},
+        {"note", QT_TRANSLATE_NOOP("warroom::TimelineKind", "Note")},
+        {"task", QT_TRANSLATE_NOOP("warroom::TimelineKind", "Recovery task")},
+        {"export", QT_TRANSLATE_NOOP("warroom::TimelineKind", "Export")},
+    };
+    for (const auto &t : titles) {
+        if (kind == QLatin1String(t.kind))
+            return QCoreApplication::translate("warroom::TimelineKind", t.title);
+    }
+    return kind;
+}
+
 IncidentStore::TimelineEvent TimelineModel::event(int row) const
 {
     if (row < 0 || row >= rowCount())
@@ -118,7 +139,7 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
         case TimeColumn:
             return formatTime(e.at);
         case KindColumn:
-            return e.kind;
+            return timelineKindTitle(e.kind);
         case ActorColumn:
             return e.actor;
         case TextColumn:

@@ -69,4 +69,8 @@ private:
     QString m_zoneId;
 };
 
+// The timeline's event kinds as stored ("alert", "ack", "cause"...) → a translated column
+// title. The kinds stay untranslated in the store: exports and other tools read them.
+QString timelineKindTitle(const QString &kind);
+
 } // namespace warroom

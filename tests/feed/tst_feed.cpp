@@ -960,6 +960,8 @@ void TestFeed::timelineModelIsLive()
     const QModelIndex last = model.index(21, TimelineModel::TextColumn);
     QCOMPARE(last.data().toString(), QStringLiteral("note <i>plain</i>"));
     QCOMPARE(last.data(TimelineModel::KindRole).toString(), QStringLiteral("note"));
+    // the stored kind is a key; the column shows its (translatable) title
+    QCOMPARE(model.index(21, TimelineModel::KindColumn).data().toString(), QStringLiteral("Note"));
     // writers the model cannot see are picked up by polling
     store->appendTimeline({0,
                            kBase,
