@@ -3,6 +3,7 @@
 # on a copy of its seed corpus. A crash input is kept under build-fuzz/crashes/<target>/;
 # copy it to tests/fuzz/regressions/<target>/ once fixed, so the ordinary tests replay it.
 # Usage: ./scripts/fuzz.sh [SECONDS] [TARGET...]
+# Exit status: 0 clean, 1 a target found something, 2 the targets do not build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$PWD} CCACHE_SLOPPINESS=${CCACHE_SLOPPINESS:-pch_defines,time_macros,include_file_mtime,include_file_ctime}
@@ -17,7 +18,10 @@ targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
   for f in tests/fuzz/targets/*.cpp; do targets+=("$(basename "$f" .cpp)"); done
 fi
-cmake --build "$build" --target "${targets[@]/#/fuzz_}"
+# A fuzz target that does not build is a broken build (e.g. code clang 14 rejects), not a finding.
+if ! cmake --build "$build" --target "${targets[@]/#/fuzz_}"; then
+  echo "fuzz: the fuzz targets do not build"; exit 2
+fi
 status=0
 for t in "${targets[@]}"; do
   work=$(mktemp -d)

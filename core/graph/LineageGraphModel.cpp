@@ -552,7 +552,10 @@ QSet<QString> LineageGraphModel::neighbours(const QString &id, LineageDirection 
     queue.enqueue({id, 0});
     QSet<QString> visited{id};
     while (!queue.isEmpty()) {
-        const auto [cur, d] = queue.dequeue();
+        // (no structured binding: clang 14, the fuzz build's compiler, cannot capture one)
+        const QPair<QString, int> item = queue.dequeue();
+        const QString &cur = item.first;
+        const int d = item.second;
         if (depth >= 0 && d >= depth)
             continue;
         auto visit = [&](const QStringList &next) {
