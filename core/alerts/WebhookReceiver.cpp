@@ -59,8 +59,14 @@ void takeContext(Alert &alert, const QJsonObject &labels)
 EpochMicros epochField(const QJsonObject &object, const char *key)
 {
     const QJsonValue value = object.value(QLatin1String(key));
-    if (value.isDouble())
-        return EpochMicros(value.toDouble() * 1e6);
+    if (value.isDouble()) {
+        // Epoch seconds; anything outside ±1e11 s (year ~5000) or NaN is not a time (and would
+        // overflow the cast: found by fuzz_webhook_payloads).
+        const double seconds = value.toDouble();
+        if (!(seconds > -1e11 && seconds < 1e11))
+            return 0;
+        return EpochMicros(seconds * 1e6);
+    }
     if (value.isString())
         return parseTimestamp(value.toString()).value_or(0);
     return 0;
