@@ -108,8 +108,8 @@ int runLineage(const QStringList &arguments)
     nlohmann::ordered_json targets = nlohmann::ordered_json::array();
     nlohmann::ordered_json references = nlohmann::ordered_json::array();
     auto reference = [](const sql::TableReference &r, const char *kind) {
-        return nlohmann::ordered_json{
-            {"name", r.name}, {"line", r.line}, {"column", r.column}, {"kind", kind}};
+        return nlohmann::ordered_json{{"name", r.name}, {"line", r.line},   {"column", r.column},
+                                      {"kind", kind},   {"lines", r.lines}};
     };
     for (const sql::TableReference &r : result.sources) {
         sources.push_back(r.name);

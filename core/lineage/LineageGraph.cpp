@@ -22,7 +22,146 @@ struct StringHash
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
-using NameIndex = std::unordered_map<std::string, NodeId, StringHash, std::equal_to<>>;
+
+// Node ids by name, open addressing; the names themselves are the nodes' (no second copy, no
+// allocation per node).
+class FlatNameIndex
+{
+public:
+    static std::uint32_t hashOf(std::string_view s)
+    {
+        const std::size_t h = std::hash<std::string_view>{}(s);
+        return static_cast<std::uint32_t>(h ^ (h >> 32));
+    }
+    NodeId find(std::string_view name, std::uint32_t hash, const std::vector<Node> &nodes) const
+    {
+        if (m_slots.empty())
+            return InvalidNode;
+        for (std::size_t i = hash & m_mask;; i = (i + 1) & m_mask) {
+            const Slot &slot = m_slots[i];
+            if (slot.id == InvalidNode)
+                return InvalidNode;
+            if (slot.hash == hash && nodes[slot.id].name == name)
+                return slot.id;
+        }
+    }
+    void insert(std::uint32_t hash, NodeId id)
+    {
+        if ((m_count + 1) * 2 > m_slots.size())
+            grow(std::max<std::size_t>(64, m_slots.size() * 2));
+        place(hash, id);
+        ++m_count;
+    }
+    void reserve(std::size_t n)
+    {
+        std::size_t want = 64;
+        while (want < n * 2)
+            want *= 2;
+        if (want > m_slots.size())
+            grow(want);
+    }
+    template<typename F>
+    void forEach(F f) const
+    {
+        for (const Slot &slot : m_slots) {
+            if (slot.id != InvalidNode)
+                f(slot.id);
+        }
+    }
+
+private:
+    struct Slot
+    {
+        std::uint32_t hash = 0;
+        NodeId id = InvalidNode;
+    };
+    void place(std::uint32_t hash, NodeId id)
+    {
+        std::size_t i = hash & m_mask;
+        while (m_slots[i].id != InvalidNode)
+            i = (i + 1) & m_mask;
+        m_slots[i] = {hash, id};
+    }
+    void grow(std::size_t size)
+    {
+        std::vector<Slot> old = std::move(m_slots);
+        m_slots.assign(size, Slot());
+        m_mask = size - 1;
+        for (const Slot &slot : old) {
+            if (slot.id != InvalidNode)
+                place(slot.hash, slot.id);
+        }
+    }
+    std::vector<Slot> m_slots;
+    std::size_t m_mask = 0;
+    std::size_t m_count = 0;
+};
+
+// EdgeId by (from, to), open addressing.
+class FlatEdgeIndex
+{
+public:
+    static constexpr std::uint64_t Empty = ~std::uint64_t(0);
+    EdgeId find(std::uint64_t key) const
+    {
+        if (m_keys.empty())
+            return 0xffffffffu;
+        for (std::size_t i = mix(key) & m_mask;; i = (i + 1) & m_mask) {
+            if (m_keys[i] == key)
+                return m_values[i];
+            if (m_keys[i] == Empty)
+                return 0xffffffffu;
+        }
+    }
+    void insert(std::uint64_t key, EdgeId value)
+    {
+        if ((m_count + 1) * 2 > m_keys.size())
+            grow(std::max<std::size_t>(64, m_keys.size() * 2));
+        place(key, value);
+        ++m_count;
+    }
+    void reserve(std::size_t n)
+    {
+        std::size_t want = 64;
+        while (want < n * 2)
+            want *= 2;
+        if (want > m_keys.size())
+            grow(want);
+    }
+
+private:
+    static std::size_t mix(std::uint64_t k)
+    {
+        k ^= k >> 33;
+        k *= 0xff51afd7ed558ccdULL;
+        k ^= k >> 33;
+        return static_cast<std::size_t>(k);
+    }
+    void place(std::uint64_t key, EdgeId value)
+    {
+        std::size_t i = mix(key) & m_mask;
+        while (m_keys[i] != Empty)
+            i = (i + 1) & m_mask;
+        m_keys[i] = key;
+        m_values[i] = value;
+    }
+    void grow(std::size_t size)
+    {
+        std::vector<std::uint64_t> oldKeys = std::move(m_keys);
+        std::vector<EdgeId> oldValues = std::move(m_values);
+        m_keys.assign(size, Empty);
+        m_values.assign(size, 0);
+        m_mask = size - 1;
+        for (std::size_t i = 0; i < oldKeys.size(); ++i) {
+            if (oldKeys[i] != Empty)
+                place(oldKeys[i], oldValues[i]);
+        }
+    }
+    std::vector<std::uint64_t> m_keys;
+    std::vector<EdgeId> m_values;
+    std::size_t m_mask = 0;
+    std::size_t m_count = 0;
+};
 
 std::string_view trimQuotes(std::string_view s)
 {
@@ -102,12 +241,35 @@ struct LineageGraph::Private
     std::vector<Edge> edges;
     std::vector<std::uint8_t> kinds; // NodeKind per node, compact for traversals
     std::vector<std::vector<EdgeId>> out, in;
-    NameIndex names[4];
-    std::unordered_map<std::string, std::vector<NodeId>, StringHash, std::equal_to<>> byDatasetTable;
-    std::unordered_map<std::uint64_t, EdgeId> edgeIndex;
+    FlatNameIndex names[4];
+    FlatEdgeIndex edgeIndex;
+    // "dataset.table" -> tables of every project; built on first use (few queries need it).
+    mutable std::mutex datasetMutex;
+    mutable std::unique_ptr<std::unordered_map<std::string, std::vector<NodeId>, StringHash, std::equal_to<>>>
+        byDatasetTable;
 
     mutable std::mutex freezeMutex;
     mutable std::unique_ptr<Csr> csr;
+
+    NodeId find(NodeKind kind, std::string_view name) const
+    {
+        return names[static_cast<int>(kind)].find(name, FlatNameIndex::hashOf(name), nodes);
+    }
+    const std::vector<NodeId> *tablesOfDataset(std::string_view datasetTable) const
+    {
+        std::lock_guard lock(datasetMutex);
+        if (!byDatasetTable) {
+            byDatasetTable = std::make_unique<
+                std::unordered_map<std::string, std::vector<NodeId>, StringHash, std::equal_to<>>>();
+            for (NodeId id = 0; id < nodes.size(); ++id) {
+                const std::string &name = nodes[id].name;
+                if (nodes[id].kind == NodeKind::Table && std::count(name.begin(), name.end(), '.') == 2)
+                    (*byDatasetTable)[name.substr(name.find('.') + 1)].push_back(id);
+            }
+        }
+        auto it = byDatasetTable->find(datasetTable);
+        return it == byDatasetTable->end() ? nullptr : &it->second;
+    }
 
     const Csr &frozen()
     {
@@ -159,30 +321,51 @@ std::string LineageGraph::normalizeTableName(std::string_view raw) const
     return name;
 }
 
+std::string_view LineageGraph::normalizedTableName(std::string_view raw, std::string &scratch) const
+{
+    auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n'; };
+    bool clean = raw.empty() || (!blank(raw.front()) && !blank(raw.back()));
+    int dots = 0;
+    for (std::size_t i = 0; clean && i < raw.size(); ++i) {
+        const char c = raw[i];
+        if (c == '.')
+            ++dots;
+        else if (c == '`' || c == '"' || c == '[' || c == ']' || c == ':')
+            clean = false;
+    }
+    if (clean && (d->defaultProject.empty() || dots != 1))
+        return raw;
+    scratch = normalizeTableName(raw);
+    return scratch;
+}
+
 NodeId LineageGraph::addNode(NodeKind kind, std::string_view rawName)
 {
-    std::string name = kind == NodeKind::Table ? normalizeTableName(rawName) : std::string(rawName);
-    NameIndex &index = d->names[static_cast<int>(kind)];
-    if (auto it = index.find(name); it != index.end())
-        return it->second;
+    std::string scratch;
+    const std::string_view name = kind == NodeKind::Table ? normalizedTableName(rawName, scratch) : rawName;
+    FlatNameIndex &index = d->names[static_cast<int>(kind)];
+    const std::uint32_t hash = FlatNameIndex::hashOf(name);
+    if (const NodeId found = index.find(name, hash, d->nodes); found != InvalidNode)
+        return found;
+    // (`rawName` may point into a node of this graph: copy it before the nodes grow.)
+    std::string key(name);
     const auto id = static_cast<NodeId>(d->nodes.size());
     Node node;
     node.kind = kind;
-    node.name = name;
-    if (kind == NodeKind::Dag && name.rfind("dag:", 0) == 0)
-        node.label = name.substr(4);
+    node.name = key;
+    if (kind == NodeKind::Dag && key.rfind("dag:", 0) == 0)
+        node.label = key.substr(4);
     else
-        node.label = name;
+        node.label = key;
     d->nodes.push_back(std::move(node));
     d->kinds.push_back(static_cast<std::uint8_t>(kind));
     d->out.emplace_back();
     d->in.emplace_back();
-    if (kind == NodeKind::Table) {
-        const auto dots = std::count(name.begin(), name.end(), '.');
-        if (dots == 2)
-            d->byDatasetTable[name.substr(name.find('.') + 1)].push_back(id);
+    index.insert(hash, id);
+    {
+        std::lock_guard lock(d->datasetMutex);
+        d->byDatasetTable.reset();
     }
-    index.emplace(std::move(name), id);
     d->invalidate();
     return id;
 }
@@ -190,9 +373,9 @@ NodeId LineageGraph::addNode(NodeKind kind, std::string_view rawName)
 EdgeId LineageGraph::addEdge(NodeId from, NodeId to, EdgeKind kind, SourceSet source)
 {
     const std::uint64_t key = (std::uint64_t(from) << 32) | to;
-    if (auto it = d->edgeIndex.find(key); it != d->edgeIndex.end()) {
-        d->edges[it->second].sources |= source;
-        return it->second;
+    if (const EdgeId found = d->edgeIndex.find(key); found != 0xffffffffu) {
+        d->edges[found].sources |= source;
+        return found;
     }
     const auto id = static_cast<EdgeId>(d->edges.size());
     Edge edge;
@@ -203,7 +386,7 @@ EdgeId LineageGraph::addEdge(NodeId from, NodeId to, EdgeKind kind, SourceSet so
     d->edges.push_back(std::move(edge));
     d->out[from].push_back(id);
     d->in[to].push_back(id);
-    d->edgeIndex.emplace(key, id);
+    d->edgeIndex.insert(key, id);
     d->invalidate();
     return id;
 }
@@ -226,7 +409,8 @@ void LineageGraph::reserve(std::size_t nodes, std::size_t edges)
     d->in.reserve(nodes);
     d->edges.reserve(edges);
     d->edgeIndex.reserve(edges);
-    d->names[0].reserve(nodes);
+    d->names[0].reserve(nodes / 2);
+    d->names[1].reserve(nodes / 2);
 }
 
 std::size_t LineageGraph::nodeCount() const
@@ -251,44 +435,41 @@ const Edge &LineageGraph::edge(EdgeId id) const
 
 NodeId LineageGraph::findNode(NodeKind kind, std::string_view name) const
 {
-    const NameIndex &index = d->names[static_cast<int>(kind)];
     if (kind == NodeKind::Table) {
-        auto it = index.find(normalizeTableName(name));
-        return it == index.end() ? InvalidNode : it->second;
+        std::string scratch;
+        return d->find(kind, normalizedTableName(name, scratch));
     }
-    auto it = index.find(name);
-    return it == index.end() ? InvalidNode : it->second;
+    return d->find(kind, name);
 }
 
 EdgeId LineageGraph::findEdge(NodeId from, NodeId to) const
 {
-    auto it = d->edgeIndex.find((std::uint64_t(from) << 32) | to);
-    return it == d->edgeIndex.end() ? 0xffffffffu : it->second;
+    return d->edgeIndex.find((std::uint64_t(from) << 32) | to);
 }
 
 std::vector<NodeId> LineageGraph::findTables(std::string_view raw) const
 {
     std::vector<NodeId> result;
-    const NameIndex &tables = d->names[0];
     std::string clean;
     for (char c : trimQuotes(raw)) {
         if (c != '`' && c != '"')
             clean.push_back(c == ':' ? '.' : c);
     }
-    if (auto it = tables.find(clean); it != tables.end())
-        result.push_back(it->second);
+    if (const NodeId id = d->find(NodeKind::Table, clean); id != InvalidNode)
+        result.push_back(id);
     const auto dots = std::count(clean.begin(), clean.end(), '.');
     if (dots == 1) {
-        if (auto it = d->byDatasetTable.find(clean); it != d->byDatasetTable.end())
-            result.insert(result.end(), it->second.begin(), it->second.end());
+        if (const std::vector<NodeId> *ids = d->tablesOfDataset(clean))
+            result.insert(result.end(), ids->begin(), ids->end());
     } else if (dots == 2) {
         // Stored without a project (none was known): `p.ds.t` finds `ds.t`.
-        if (auto it = tables.find(clean.substr(clean.find('.') + 1)); it != tables.end())
-            result.push_back(it->second);
+        if (const NodeId id = d->find(NodeKind::Table, std::string_view(clean).substr(clean.find('.') + 1));
+            id != InvalidNode)
+            result.push_back(id);
     }
     if (dots == 1 && !d->defaultProject.empty()) {
-        if (auto it = tables.find(d->defaultProject + '.' + clean); it != tables.end())
-            result.push_back(it->second);
+        if (const NodeId id = d->find(NodeKind::Table, d->defaultProject + '.' + clean); id != InvalidNode)
+            result.push_back(id);
     }
     std::sort(result.begin(), result.end());
     result.erase(std::unique(result.begin(), result.end()), result.end());
@@ -310,11 +491,12 @@ std::vector<NodeId> LineageGraph::resolve(std::string_view spec) const
     if (NodeId id = findNode(NodeKind::SqlFile, spec); id != InvalidNode)
         return {id};
     // A SQL file by the end of its path (a stairlight key or a relative path).
-    for (const auto &[name, id] : d->names[static_cast<int>(NodeKind::SqlFile)]) {
+    d->names[static_cast<int>(NodeKind::SqlFile)].forEach([&](NodeId id) {
+        const std::string &name = d->nodes[id].name;
         if (name.size() > spec.size() && name.compare(name.size() - spec.size(), spec.size(), spec) == 0
             && name[name.size() - spec.size() - 1] == '/')
             result.push_back(id);
-    }
+    });
     std::sort(result.begin(), result.end());
     return result;
 }

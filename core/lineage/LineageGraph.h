@@ -122,6 +122,9 @@ public:
     // `dataset.table` -> `project.dataset.table` when a default project is known; quotes and
     // backticks removed, `project:dataset.table` (legacy SQL) turned into dots.
     std::string normalizeTableName(std::string_view name) const;
+    // The same without allocating when `name` is normalized already: returns `name` itself,
+    // or a view of `scratch` holding the normalized name.
+    std::string_view normalizedTableName(std::string_view name, std::string &scratch) const;
 
     // Finds or adds. Table names are normalized.
     NodeId addNode(NodeKind kind, std::string_view name);

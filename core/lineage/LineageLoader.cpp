@@ -18,11 +18,13 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <set>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -59,6 +61,108 @@ bool readWholeFile(const std::string &path, std::string &out)
     return n >= 0;
 }
 
+// Reads files into one reused buffer, opening each relative to its (cached) folder: most of
+// the cost of reading 15,000 small files is path lookup and page faults on fresh buffers.
+class FileReader
+{
+public:
+    FileReader() = default;
+    FileReader(const FileReader &) = delete;
+    FileReader &operator=(const FileReader &) = delete;
+    ~FileReader()
+    {
+        if (m_dirFd >= 0)
+            ::close(m_dirFd);
+    }
+
+    // The file's bytes (valid until the next read), or false.
+    bool read(const std::string &path, std::string_view *text)
+    {
+        const int fd = open(path);
+        if (fd < 0)
+            return false;
+        std::size_t size = 0;
+        for (;;) {
+            if (m_buffer.size() < size + 65536)
+                m_buffer.resize(std::max(m_buffer.size() * 2, size + 65536));
+            const ssize_t n = ::read(fd, m_buffer.data() + size, m_buffer.size() - size);
+            if (n < 0) {
+                ::close(fd);
+                return false;
+            }
+            if (n == 0)
+                break;
+            size += static_cast<std::size_t>(n);
+        }
+        ::close(fd);
+        *text = std::string_view(m_buffer.data(), size);
+        return true;
+    }
+
+    // The file's bytes copied into blocks that live as long as this reader, or false.
+    bool keep(const std::string &path, std::string_view *text)
+    {
+        const int fd = open(path);
+        if (fd < 0)
+            return false;
+        struct stat st;
+        if (::fstat(fd, &st) != 0 || st.st_size < 0) {
+            ::close(fd);
+            return false;
+        }
+        // One byte more than the size: reading 0 bytes there proves the end was reached.
+        const std::size_t want = static_cast<std::size_t>(st.st_size) + 1;
+        if (m_blocks.empty() || m_blockSize - m_blockUsed < want) {
+            m_blockSize = std::max<std::size_t>(want, 1 << 20);
+            m_blocks.emplace_back(new char[m_blockSize]);
+            m_blockUsed = 0;
+        }
+        char *at = m_blocks.back().get() + m_blockUsed;
+        std::size_t size = 0;
+        ssize_t n;
+        while (size < want && (n = ::read(fd, at + size, want - size)) > 0)
+            size += static_cast<std::size_t>(n);
+        ::close(fd);
+        if (size == want || n < 0)
+            return false; // grew while read, or failed: read it again later
+        m_blockUsed += size;
+        *text = std::string_view(at, size);
+        return true;
+    }
+
+private:
+    int open(const std::string &path)
+    {
+        const std::size_t slash = path.rfind('/');
+        int fd = -1;
+        if (slash != std::string::npos && slash > 0) {
+            const std::string_view dir(path.data(), slash);
+            if (m_dirFd < 0 || dir != m_dir) {
+                if (m_dirFd >= 0)
+                    ::close(m_dirFd);
+                m_dir.assign(dir);
+                m_dirFd = ::open(m_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+            }
+            if (m_dirFd >= 0)
+                fd = ::openat(m_dirFd, path.c_str() + slash + 1, O_RDONLY | O_CLOEXEC);
+            else
+                fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        } else {
+            fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        }
+        return fd;
+    }
+
+    std::string m_dir;
+    int m_dirFd = -1;
+    std::vector<char> m_buffer;
+    std::vector<std::unique_ptr<char[]>> m_blocks;
+    std::size_t m_blockSize = 0;
+    std::size_t m_blockUsed = 0;
+};
+
+std::atomic<bool> g_exitsAfterLoad{false};
+
 struct Problem
 {
     int line = 0;
@@ -76,6 +180,8 @@ struct SqlJob
     bool fromStairlight = false;
     bool fromSql = false;
     bool fromDag = false;
+    bool preloaded = false;     // `text` holds the file (read while the mapping files parsed)
+    std::string_view text;
 };
 
 struct Ref
@@ -126,8 +232,13 @@ void collectRefs(const std::vector<detail::SqlRef> &refs, const std::string &pre
             out.push_back({std::move(name), {}});
             it = out.end() - 1;
         }
+        // Every line the table occurs on (the first occurrence's first).
         if (r.line > 0 && std::find(it->lines.begin(), it->lines.end(), r.line) == it->lines.end())
             it->lines.push_back(r.line);
+        for (int l : r.lines) {
+            if (l > 0 && std::find(it->lines.begin(), it->lines.end(), l) == it->lines.end())
+                it->lines.push_back(l);
+        }
     }
 }
 
@@ -141,46 +252,76 @@ std::unordered_map<std::string, std::string> valuesOf(const KeyValues &global, c
     return values;
 }
 
+// The value of `key` in `local`, else in `global` (the last of several equal keys wins), like
+// valuesOf() without building a map for every file.
+const std::string *lookupValue(const KeyValues &global, const KeyValues &local, std::string_view key)
+{
+    for (auto it = local.rbegin(); it != local.rend(); ++it) {
+        if (it->first == key)
+            return &it->second;
+    }
+    for (auto it = global.rbegin(); it != global.rend(); ++it) {
+        if (it->first == key)
+            return &it->second;
+    }
+    return nullptr;
+}
+
 void addErrors(const detail::SqlTables &tables, SqlOutcome &outcome)
 {
     for (const detail::SqlRef &e : tables.errors)
         outcome.problems.push_back({e.line, e.name, true});
 }
 
-SqlOutcome processJob(const SqlJob &job, const StairlightConfig *config)
+SqlOutcome processJob(const SqlJob &job, const StairlightConfig *config, FileReader &reader,
+                      const LineageGraph &graph)
 {
     SqlOutcome outcome;
-    std::string text;
-    if (!readWholeFile(job.path, text)) {
+    std::string_view text;
+    if (job.preloaded) {
+        text = job.text;
+    } else if (!reader.read(job.path, &text)) {
         outcome.failed = true;
         outcome.problems.push_back({0, "cannot read the file", true});
         return outcome;
     }
     outcome.bytes = text.size();
-    if (text.find('\0') != std::string::npos) {
+    if (text.find('\0') != std::string_view::npos) {
         outcome.failed = true;
         outcome.problems.push_back({0, "binary file, not SQL", true});
         return outcome;
     }
-    const std::string prefix = job.include ? job.include->defaultTablePrefix : std::string();
+    const std::string noPrefix;
+    const std::string &prefix = job.include ? job.include->defaultTablePrefix : noPrefix;
     const KeyValues noValues;
     const KeyValues &global = config ? config->globalParameters : noValues;
+    const bool hasTemplate = text.find("{{") != std::string_view::npos;
     if (job.mapping && !job.mapping->tables.empty()) {
         const bool several = job.mapping->tables.size() > 1;
+        outcome.flows.reserve(job.mapping->tables.size());
         for (const MappingTable &table : job.mapping->tables) {
-            std::string source = text;
-            for (const std::string &ignore : table.ignoreParameters) {
-                const std::string pattern = "{{ " + ignore + " }}";
-                for (std::size_t at = source.find(pattern); at != std::string::npos;
-                     at = source.find(pattern, at + 7))
-                    source.replace(at, pattern.size(), "ignored");
+            std::string ignored;
+            std::string_view source = text;
+            if (!table.ignoreParameters.empty() && hasTemplate) {
+                ignored.assign(text);
+                for (const std::string &ignore : table.ignoreParameters) {
+                    const std::string pattern = "{{ " + ignore + " }}";
+                    for (std::size_t at = ignored.find(pattern); at != std::string::npos;
+                         at = ignored.find(pattern, at + 7))
+                        ignored.replace(at, pattern.size(), "ignored");
+                }
+                source = ignored;
             }
             std::vector<std::string> unresolved;
-            const std::string rendered = source.find("{{") == std::string::npos
-                                             ? source
-                                             : detail::renderTemplate(source, valuesOf(global, table.parameters),
-                                                                      &unresolved);
-            const detail::SqlTables tables = detail::extractTables(rendered);
+            std::string renderedText;
+            if (hasTemplate && source.find("{{") != std::string_view::npos) {
+                renderedText = detail::renderTemplate(
+                    source,
+                    [&](std::string_view key) { return lookupValue(global, table.parameters, key); },
+                    &unresolved);
+                source = renderedText;
+            }
+            const detail::SqlTables tables = detail::extractTables(source);
             addErrors(tables, outcome);
             Flow flow;
             flow.nodeName = several ? job.path + '#' + table.tableName : job.path;
@@ -200,10 +341,15 @@ SqlOutcome processJob(const SqlJob &job, const StairlightConfig *config)
         }
     } else {
         std::vector<std::string> unresolved;
-        const std::string rendered = text.find("{{") == std::string::npos
-                                         ? text
-                                         : detail::renderTemplate(text, valuesOf(global, {}), &unresolved);
-        const detail::SqlTables tables = detail::extractTables(rendered);
+        std::string renderedText;
+        std::string_view source = text;
+        if (hasTemplate) {
+            const KeyValues none;
+            renderedText = detail::renderTemplate(
+                text, [&](std::string_view key) { return lookupValue(global, none, key); }, &unresolved);
+            source = renderedText;
+        }
+        const detail::SqlTables tables = detail::extractTables(source);
         addErrors(tables, outcome);
         Flow flow;
         flow.nodeName = job.path;
@@ -236,6 +382,17 @@ SqlOutcome processJob(const SqlJob &job, const StairlightConfig *config)
                                                      != flow.targets.end();
                                           }),
                            flow.sources.end());
+        // Table names as the graph keys them, here on the worker threads rather than while
+        // the graph is assembled (normalizing twice gives the same name).
+        std::string scratch;
+        for (Ref &r : flow.sources) {
+            if (graph.normalizedTableName(r.name, scratch).data() == scratch.data())
+                r.name = scratch;
+        }
+        for (std::string &t : flow.targets) {
+            if (graph.normalizedTableName(t, scratch).data() == scratch.data())
+                t = scratch;
+        }
     }
     return outcome;
 }
@@ -319,6 +476,58 @@ void walkFiles(const fs::path &root, const char *extension, Visit visit, Diagnos
         visit(p);
 }
 
+// Regular files under `root` (a folder), hidden folders skipped, symbolic links to folders
+// not followed, in the order std::filesystem::path comparison sorts them -- what walkFiles()
+// visits, by readdir and plain strings (a folder's entries sorted by name, depth first).
+void listFiles(const std::string &dir, std::vector<std::string> &files)
+{
+    DIR *d = ::opendir(dir.c_str());
+    if (!d)
+        return;
+    struct Entry
+    {
+        std::string name;
+        unsigned char type;
+    };
+    std::vector<Entry> entries;
+    while (const dirent *e = ::readdir(d)) {
+        const char *n = e->d_name;
+        if (n[0] == '.' && (n[1] == '\0' || (n[1] == '.' && n[2] == '\0')))
+            continue;
+        entries.push_back({n, e->d_type});
+    }
+    ::closedir(d);
+    std::sort(entries.begin(), entries.end(), [](const Entry &a, const Entry &b) { return a.name < b.name; });
+    std::string path = dir;
+    if (path.empty() || path.back() != '/')
+        path.push_back('/');
+    const std::size_t base = path.size();
+    for (const Entry &e : entries) {
+        path.resize(base);
+        path += e.name;
+        bool directory = e.type == DT_DIR;
+        bool regular = e.type == DT_REG;
+        if (e.type != DT_DIR && e.type != DT_REG) {
+            struct stat st;
+            if (::lstat(path.c_str(), &st) != 0)
+                continue;
+            if (S_ISLNK(st.st_mode)) {
+                // followed for files, never recursed into (recursive_directory_iterator's rule)
+                regular = ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+            } else {
+                directory = S_ISDIR(st.st_mode);
+                regular = S_ISREG(st.st_mode);
+            }
+        }
+        if (directory) {
+            if (e.name.front() != '.')
+                listFiles(path, files);
+        } else if (regular) {
+            files.push_back(path);
+        }
+    }
+}
+
 struct TaskRecord
 {
     std::string nodeName;     // dag_id.task_id
@@ -374,9 +583,25 @@ static bool loadInto(const LineageSources &sources, LineageGraph &graph, Diagnos
                 options.searchBases << parent.absolutePath();
             options.searchBases << QFileInfo(sources.stairlightDir).absoluteFilePath();
         }
-        config = StairlightConfigReader::read(sources.stairlightDir, diags, options);
+        config = StairlightConfigReader::readSettings(sources.stairlightDir, diags, options);
         if (!config)
             return false;
+    }
+    // The mapping files (megabytes of YAML) are parsed on a thread of their own while the
+    // Include folders are walked; their diagnostics keep their place (before the walk's).
+    Diagnostics mappingDiags, includeWalkDiags;
+    Diagnostics *walkDiags = config ? &includeWalkDiags : diags;
+    std::thread mappingThread;
+    double mappingCpuMs = 0;
+    std::atomic<bool> mappingDone{false};
+    if (config && !config->mappingFiles.isEmpty()) {
+        mappingThread = std::thread([&config, &mappingDiags, &mappingCpuMs, &mappingDone] {
+            StairlightConfigReader::readMappings(*config, &mappingDiags);
+            timespec ts{};
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+            mappingCpuMs = double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+            mappingDone.store(true, std::memory_order_release);
+        });
     }
 
     lap(stats.msConfig);
@@ -392,28 +617,61 @@ static bool loadInto(const LineageSources &sources, LineageGraph &graph, Diagnos
     };
 
     if (config) {
-        const MappingIndex index(*config);
         for (const StairlightInclude &inc : config->includes) {
             if (inc.sourceType != "File" || inc.resolvedRoot.isEmpty())
                 continue;
             QRegularExpression re(QRegularExpression::anchoredPattern(
                 qs(inc.regex.empty() ? std::string(".*\\.sql") : inc.regex)));
-            const fs::path root = inc.resolvedRoot.toStdString();
-            walkFiles(root, nullptr, [&](const fs::path &p) {
-                const std::string rel = p.lexically_relative(root).generic_string();
+            const std::string rootString = inc.resolvedRoot.toStdString();
+            const fs::path root = rootString;
+            auto visit = [&](const std::string &path, const std::string &rel) {
                 const std::string key = inc.keyPrefix == "." ? rel
                                         : inc.keyPrefix == "/" ? "/" + rel
                                                                : inc.keyPrefix + '/' + rel;
                 if (!re.match(qs(key)).hasMatch() || config->isExcluded(key))
                     return;
-                SqlJob &job = jobFor(p.lexically_normal().string());
+                SqlJob &job = jobFor(path);
                 if (job.fromStairlight)
                     return; // two includes of the same file: the first one wins
                 job.fromStairlight = true;
                 job.key = key;
                 job.include = &inc;
-                job.mapping = index.find(key);
-            }, diags);
+            };
+            std::error_code ec;
+            const bool directory = fs::is_directory(root, ec);
+            const bool plain = directory && rootString == root.lexically_normal().string()
+                               && rootString.find("//") == std::string::npos;
+            if (!plain) {
+                // A file, a missing folder, or an unusual spelling: the general walk.
+                walkFiles(root, nullptr, [&](const fs::path &p) {
+                    visit(p.lexically_normal().string(), p.lexically_relative(root).generic_string());
+                }, walkDiags);
+                continue;
+            }
+            std::vector<std::string> files;
+            listFiles(rootString, files);
+            const std::size_t skip = rootString.back() == '/' ? rootString.size() : rootString.size() + 1;
+            for (const std::string &path : files)
+                visit(path, path.substr(skip));
+        }
+    }
+    // While the mapping files are still being parsed, read the SQL files (most of the cost of
+    // the SQL pass is opening and reading 15,000 small files).
+    FileReader preloader;
+    for (std::size_t i = 0; mappingThread.joinable() && i < jobs.size()
+                            && !mappingDone.load(std::memory_order_acquire);
+         ++i) {
+        jobs[i].preloaded = preloader.keep(jobs[i].path, &jobs[i].text);
+    }
+    if (mappingThread.joinable())
+        mappingThread.join();
+    if (config) {
+        diags->append(mappingDiags);
+        diags->append(*walkDiags);
+        const MappingIndex index(*config);
+        for (SqlJob &job : jobs) {
+            if (job.fromStairlight)
+                job.mapping = index.find(job.key);
         }
     }
 
@@ -438,6 +696,9 @@ static bool loadInto(const LineageSources &sources, LineageGraph &graph, Diagnos
     }
 
     lap(stats.msDiscover);
+    // CPU of the mapping thread counts as configuration, not as the walk it overlapped.
+    stats.msDiscover -= mappingCpuMs;
+    stats.msConfig += mappingCpuMs;
     // 2. DAG files (before the SQL pass: they name SQL files that may lie outside sqlPaths).
     std::vector<TaskRecord> taskRecords;
     struct DagRecord
@@ -545,14 +806,109 @@ static bool loadInto(const LineageSources &sources, LineageGraph &graph, Diagnos
     }
 
     lap(stats.msDags);
-    // 3. SQL files, in parallel.
+    // Canonical table names: `dataset.table` -> the only `project.dataset.table` seen (only
+    // without a default project; see the "see" pass below).
+    graph.setDefaultProject(sources.defaultProject);
+    std::unordered_map<std::string, std::string> uniqueFull; // "ds.t" -> "p.ds.t" or "" if ambiguous
+    std::string tableScratch;
+    auto table = [&](const std::string &raw) -> NodeId {
+        std::string_view n = graph.normalizedTableName(raw, tableScratch);
+        if (sources.defaultProject.empty() && std::count(n.begin(), n.end(), '.') == 1) {
+            if (auto it = uniqueFull.find(std::string(n)); it != uniqueFull.end() && !it->second.empty())
+                n = it->second;
+        }
+        return graph.addNode(NodeKind::Table, n);
+    };
+    // Would table() consult uniqueFull for a name of this outcome?
+    auto needsUniqueFull = [&](const SqlOutcome &o) {
+        if (!sources.defaultProject.empty())
+            return false;
+        std::string s;
+        auto oneDot = [&](const std::string &raw) {
+            const std::string_view n = graph.normalizedTableName(raw, s);
+            return std::count(n.begin(), n.end(), '.') == 1;
+        };
+        for (const Flow &f : o.flows) {
+            for (const Ref &r : f.sources) {
+                if (oneDot(r.name))
+                    return true;
+            }
+            for (const std::string &t : f.targets) {
+                if (oneDot(t))
+                    return true;
+            }
+        }
+        return false;
+    };
+
+    graph.reserve(jobs.size() * 3 + taskRecords.size() * 2, jobs.size() * 4 + taskRecords.size() * 4);
+    std::unordered_map<std::string, std::vector<std::size_t>> flowsByPath; // path -> job index
     std::vector<SqlOutcome> outcomes(jobs.size());
+    // The SQL file nodes and edges of job i (step 6, in job order).
+    auto addFlows = [&](std::size_t i) {
+        const SqlJob &job = jobs[i];
+        const SourceSet source = job.fromStairlight ? SourceSet(SourceStairlight) : SourceSet(SourceSql);
+        for (const Flow &flow : outcomes[i].flows) {
+            const NodeId file = graph.addNode(NodeKind::SqlFile, flow.nodeName);
+            Node &fileNode = graph.mutableNode(file);
+            fileNode.file = job.path;
+            fileNode.label = job.key.empty() ? job.path : job.key;
+            if (flow.mappingTable) {
+                fileNode.label.reserve(fileNode.label.size() + flow.mappingTable->tableName.size() + 3);
+                fileNode.label += " (";
+                fileNode.label += flow.mappingTable->tableName;
+                fileNode.label += ')';
+            }
+            fileNode.setAttribute("key", job.key);
+            fileNode.setAttribute("uri", job.path);
+            for (const Ref &r : flow.sources) {
+                const EdgeId e = graph.addEdge(table(r.name), file, EdgeKind::ReadBy, source);
+                Edge &edge = graph.mutableEdge(e);
+                for (int l : r.lines) {
+                    if (std::find(edge.lines.begin(), edge.lines.end(), l) == edge.lines.end())
+                        edge.lines.push_back(l);
+                }
+            }
+            for (const std::string &t : flow.targets) {
+                const NodeId target = table(t);
+                graph.addEdge(file, target, EdgeKind::Writes, source);
+                if (flow.mappingTable) {
+                    Node &tn = graph.mutableNode(target);
+                    std::string key;
+                    for (const auto &[k, v] : flow.mappingTable->labels) {
+                        key.assign("label.");
+                        key += k;
+                        tn.setAttribute(key, v);
+                    }
+                }
+            }
+        }
+        if (!taskRecords.empty())
+            flowsByPath[job.path].push_back(i);
+    };
+    auto threadCpuMs = [] {
+        timespec ts{};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+        return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+    };
+
+    // 3. SQL files, in parallel. When SQL files are all the graph is made of (a stairlight
+    // configuration, a SQL-only workspace), this thread assembles the graph from the outcomes
+    // in job order as they complete, and extracts files itself while it waits. Job order, and
+    // so every node id, is the same as assembling afterwards.
+    std::size_t consumed = 0;
+    bool streamedAll = false; // every outcome assembled while streaming
+    double streamedGraphMs = 0;
     {
         const StairlightConfig *cfg = config ? &*config : nullptr;
         std::atomic<std::size_t> next{0};
+        std::vector<std::atomic<std::uint8_t>> done(jobs.size());
         auto worker = [&]() {
-            for (std::size_t i = next++; i < jobs.size(); i = next++)
-                outcomes[i] = processJob(jobs[i], cfg);
+            FileReader reader;
+            for (std::size_t i = next++; i < jobs.size(); i = next++) {
+                outcomes[i] = processJob(jobs[i], cfg, reader, graph);
+                done[i].store(1, std::memory_order_release);
+            }
         };
         unsigned threads = sources.threads > 0 ? static_cast<unsigned>(sources.threads)
                                                : std::max(1u, std::thread::hardware_concurrency());
@@ -560,6 +916,30 @@ static bool loadInto(const LineageSources &sources, LineageGraph &graph, Diagnos
         std::vector<std::thread> pool;
         for (unsigned t = 1; t < threads; ++t)
             pool.emplace_back(worker);
+        const bool stream = threads > 1 && taskRecords.empty() && sources.jobsFile.isEmpty()
+                            && sources.openLineageFiles.isEmpty();
+        if (stream) {
+            FileReader reader;
+            while (consumed < jobs.size()) {
+                if (done[consumed].load(std::memory_order_acquire)) {
+                    // A `dataset.table` name needs every outcome first (uniqueFull).
+                    if (needsUniqueFull(outcomes[consumed]))
+                        break;
+                    const double t0 = threadCpuMs();
+                    addFlows(consumed++);
+                    streamedGraphMs += threadCpuMs() - t0;
+                    continue;
+                }
+                const std::size_t i = next++;
+                if (i < jobs.size()) {
+                    outcomes[i] = processJob(jobs[i], cfg, reader, graph);
+                    done[i].store(1, std::memory_order_release);
+                } else {
+                    std::this_thread::yield();
+                }
+            }
+        }
+        streamedAll = stream && consumed == jobs.size();
         worker();
         for (std::thread &t : pool)
             t.join();
@@ -569,6 +949,8 @@ static bool loadInto(const LineageSources &sources, LineageGraph &graph, Diagnos
         stats.sqlBytes += static_cast<qint64>(outcomes[i].bytes);
         if (outcomes[i].failed)
             ++stats.sqlFilesFailed;
+        if (outcomes[i].problems.empty())
+            continue;
         const QString file = QString::fromStdString(jobs[i].path);
         for (const Problem &p : outcomes[i].problems)
             diags->append(p.error ? Diagnostic::error(file, p.line, 0, qs(p.message))
@@ -576,6 +958,8 @@ static bool loadInto(const LineageSources &sources, LineageGraph &graph, Diagnos
     }
 
     lap(stats.msSql);
+    stats.msSql -= streamedGraphMs;
+    stats.msGraph += streamedGraphMs;
     // 4. Logs.
     std::vector<std::pair<TableFlow, SourceSet>> logFlows;
     if (!sources.jobsFile.isEmpty()) {
@@ -590,19 +974,21 @@ static bool loadInto(const LineageSources &sources, LineageGraph &graph, Diagnos
     }
 
     lap(stats.msLogs);
-    // 5. Canonical table names: `dataset.table` -> the only `project.dataset.table` seen.
-    graph.setDefaultProject(sources.defaultProject);
-    std::unordered_map<std::string, std::string> uniqueFull; // "ds.t" -> "p.ds.t" or "" if ambiguous
+    // 5. Canonical table names: every `project.dataset.table` seen (not needed when all the
+    // outcomes were assembled above: none of them had a `dataset.table` name).
+    std::string scratch;
     auto see = [&](const std::string &raw) {
-        const std::string n = graph.normalizeTableName(raw);
+        const std::string_view n = graph.normalizedTableName(raw, scratch);
         if (std::count(n.begin(), n.end(), '.') != 2)
             return;
-        const std::string suffix = n.substr(n.find('.') + 1);
-        auto [it, inserted] = uniqueFull.emplace(suffix, n);
-        if (!inserted && it->second != n)
+        const std::string_view suffix = n.substr(n.find('.') + 1);
+        auto it = uniqueFull.find(std::string(suffix));
+        if (it == uniqueFull.end())
+            uniqueFull.emplace(std::string(suffix), std::string(n));
+        else if (it->second != n)
             it->second.clear();
     };
-    if (sources.defaultProject.empty()) {
+    if (sources.defaultProject.empty() && !streamedAll) {
         for (const SqlOutcome &o : outcomes) {
             for (const Flow &f : o.flows) {
                 for (const Ref &r : f.sources)
@@ -628,50 +1014,10 @@ static bool loadInto(const LineageSources &sources, LineageGraph &graph, Diagnos
                 see(n);
         }
     }
-    auto table = [&](const std::string &raw) -> NodeId {
-        std::string n = graph.normalizeTableName(raw);
-        if (sources.defaultProject.empty() && std::count(n.begin(), n.end(), '.') == 1) {
-            if (auto it = uniqueFull.find(n); it != uniqueFull.end() && !it->second.empty())
-                n = it->second;
-        }
-        return graph.addNode(NodeKind::Table, n);
-    };
 
-    // 6. The graph.
-    graph.reserve(jobs.size() * 3 + taskRecords.size() * 2, jobs.size() * 4 + taskRecords.size() * 4);
-    std::unordered_map<std::string, std::vector<std::size_t>> flowsByPath; // path -> job index
-    for (std::size_t i = 0; i < jobs.size(); ++i) {
-        const SqlJob &job = jobs[i];
-        const SourceSet source = job.fromStairlight ? SourceSet(SourceStairlight) : SourceSet(SourceSql);
-        for (const Flow &flow : outcomes[i].flows) {
-            const NodeId file = graph.addNode(NodeKind::SqlFile, flow.nodeName);
-            Node &fileNode = graph.mutableNode(file);
-            fileNode.file = job.path;
-            fileNode.label = job.key.empty() ? job.path : job.key;
-            if (flow.mappingTable)
-                fileNode.label += " (" + flow.mappingTable->tableName + ')';
-            fileNode.setAttribute("key", job.key);
-            fileNode.setAttribute("uri", job.path);
-            for (const Ref &r : flow.sources) {
-                const EdgeId e = graph.addEdge(table(r.name), file, EdgeKind::ReadBy, source);
-                Edge &edge = graph.mutableEdge(e);
-                for (int l : r.lines) {
-                    if (std::find(edge.lines.begin(), edge.lines.end(), l) == edge.lines.end())
-                        edge.lines.push_back(l);
-                }
-            }
-            for (const std::string &t : flow.targets) {
-                const NodeId target = table(t);
-                graph.addEdge(file, target, EdgeKind::Writes, source);
-                if (flow.mappingTable) {
-                    Node &tn = graph.mutableNode(target);
-                    for (const auto &[k, v] : flow.mappingTable->labels)
-                        tn.setAttribute("label." + k, v);
-                }
-            }
-        }
-        flowsByPath[job.path].push_back(i);
-    }
+    // 6. The graph (what was not assembled while the SQL was read).
+    for (std::size_t i = consumed; i < jobs.size(); ++i)
+        addFlows(i);
     if (config) {
         for (const ExtraLabel &extra : config->extraLabels) {
             for (NodeId id : graph.findTables(extra.tableName)) {
@@ -779,7 +1125,28 @@ static bool loadInto(const LineageSources &sources, LineageGraph &graph, Diagnos
     lap(stats.msGraph);
     if (statsOut)
         *statsOut = stats;
+    if (g_exitsAfterLoad.load(std::memory_order_relaxed)) {
+        // The process ends right after the answer: hand the big temporaries to a holder that
+        // is never freed instead of spending tens of milliseconds on their destructors.
+        struct Scratch
+        {
+            std::vector<SqlJob> jobs;
+            std::unordered_map<std::string, std::size_t> jobByPath;
+            std::vector<SqlOutcome> outcomes;
+            std::optional<StairlightConfig> config;
+            std::vector<TaskRecord> taskRecords;
+            std::unordered_map<std::string, std::vector<std::size_t>> flowsByPath;
+            std::unordered_map<std::string, std::string> uniqueFull;
+        };
+        new Scratch{std::move(jobs), std::move(jobByPath), std::move(outcomes), std::move(config),
+                    std::move(taskRecords), std::move(flowsByPath), std::move(uniqueFull)};
+    }
     return true;
+}
+
+void LineageLoader::setProcessExitsAfterLoad(bool exits)
+{
+    g_exitsAfterLoad.store(exits, std::memory_order_relaxed);
 }
 
 LineageGraph LineageLoader::load(const LineageSources &sources, Diagnostics *diagnostics,

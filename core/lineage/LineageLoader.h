@@ -62,6 +62,10 @@ public:
     static std::optional<LineageGraph> loadStairlight(const QString &configDir,
                                                       Diagnostics *diagnostics,
                                                       LoadStats *stats = nullptr);
+    // For command-line tools that exit once they have answered: the loaders then leave their
+    // big temporary structures (parsed configuration, per-file outcomes) allocated instead of
+    // freeing them, which costs more than the query. Off by default.
+    static void setProcessExitsAfterLoad(bool exits);
 };
 
 } // namespace warroom::lineage

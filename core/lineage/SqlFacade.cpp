@@ -7,15 +7,16 @@ namespace warroom::lineage::detail {
 
 SqlTables extractTables(std::string_view sql)
 {
-    const warroom::sql::ExtractResult r = warroom::sql::extractTables(sql);
+    warroom::sql::ExtractResult r = warroom::sql::extractTables(sql);
     SqlTables out;
     out.sources.reserve(r.sources.size());
-    for (const auto &t : r.sources)
-        out.sources.push_back({t.name, t.line});
-    for (const auto &t : r.targets)
-        out.targets.push_back({t.name, t.line});
+    out.targets.reserve(r.targets.size());
+    for (auto &t : r.sources)
+        out.sources.push_back({std::move(t.name), t.line, std::move(t.lines)});
+    for (auto &t : r.targets)
+        out.targets.push_back({std::move(t.name), t.line, std::move(t.lines)});
     for (const auto &e : r.errors)
-        out.errors.push_back({e.message, e.line});
+        out.errors.push_back({e.message, e.line, {}});
     return out;
 }
 
@@ -24,6 +25,13 @@ std::string renderTemplate(std::string_view text,
                            std::vector<std::string> *unresolved)
 {
     return warroom::sql::renderTemplate(text, values, unresolved);
+}
+
+std::string renderTemplate(std::string_view text,
+                           const std::function<const std::string *(std::string_view)> &lookup,
+                           std::vector<std::string> *unresolved)
+{
+    return warroom::sql::renderTemplateWith(text, lookup, unresolved);
 }
 
 } // namespace warroom::lineage::detail

@@ -2,6 +2,7 @@
 
 // Internal: the one place core/lineage calls the SQL table extractor (core/sql).
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -12,7 +13,8 @@ namespace warroom::lineage::detail {
 struct SqlRef
 {
     std::string name;
-    int line = 0;
+    int line = 0;           // first occurrence
+    std::vector<int> lines; // every occurrence (sources and targets)
 };
 
 struct SqlTables
@@ -26,6 +28,10 @@ SqlTables extractTables(std::string_view sql);
 // Jinja `{{ a.b }}` with values keyed by their dotted path ("params.x").
 std::string renderTemplate(std::string_view text,
                            const std::unordered_map<std::string, std::string> &values,
+                           std::vector<std::string> *unresolved);
+// The same with values from a lookup (nullptr: no value).
+std::string renderTemplate(std::string_view text,
+                           const std::function<const std::string *(std::string_view)> &lookup,
                            std::vector<std::string> *unresolved);
 
 } // namespace warroom::lineage::detail

@@ -252,9 +252,9 @@ std::string StairlightConfigReader::normalizeKeyPrefix(std::string_view path)
     return out;
 }
 
-std::optional<StairlightConfig> StairlightConfigReader::read(const QString &dirPath,
-                                                             Diagnostics *diagnostics,
-                                                             const StairlightReadOptions &options)
+std::optional<StairlightConfig> StairlightConfigReader::readSettings(const QString &dirPath,
+                                                                     Diagnostics *diagnostics,
+                                                                     const StairlightReadOptions &options)
 {
     const QFileInfo dirInfo(dirPath);
     if (!dirInfo.isDir()) {
@@ -419,8 +419,22 @@ std::optional<StairlightConfig> StairlightConfigReader::read(const QString &dirP
                    "their statements write")
                 .arg(qs(config.mappingPrefix))));
     }
+    return config;
+}
+
+void StairlightConfigReader::readMappings(StairlightConfig &config, Diagnostics *diagnostics)
+{
     for (const QString &path : std::as_const(config.mappingFiles))
         readMappingFile(path, config, diagnostics);
+}
+
+std::optional<StairlightConfig> StairlightConfigReader::read(const QString &dirPath,
+                                                             Diagnostics *diagnostics,
+                                                             const StairlightReadOptions &options)
+{
+    std::optional<StairlightConfig> config = readSettings(dirPath, diagnostics, options);
+    if (config)
+        readMappings(*config, diagnostics);
     return config;
 }
 

@@ -106,6 +106,12 @@ public:
     // and the rest is read.
     static std::optional<StairlightConfig> read(const QString &dir, Diagnostics *diagnostics,
                                                 const StairlightReadOptions &options = {});
+    // read() in two steps, so that the mapping files (the big part) can be parsed while the
+    // Include folders are walked: readSettings() reads stairlight.yaml and lists the mapping
+    // files (config.mappingFiles); readMappings() reads them into config.mappings etc.
+    static std::optional<StairlightConfig> readSettings(const QString &dir, Diagnostics *diagnostics,
+                                                        const StairlightReadOptions &options = {});
+    static void readMappings(StairlightConfig &config, Diagnostics *diagnostics);
     // pathlib-style normalisation: "./a//b/" -> "a/b", "." and "" -> ".".
     static std::string normalizeKeyPrefix(std::string_view path);
 };

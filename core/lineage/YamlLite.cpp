@@ -121,17 +121,29 @@ private:
 };
 
 // The fast path: block YAML only. Returns false (and the caller falls back to yaml-cpp, which
-// also words the errors) on anything it does not fully understand.
+// also words the errors) on anything it does not fully understand. Lines are views into the
+// text; only keys and scalar values are copied.
 class BlockYamlParser
 {
 public:
-    explicit BlockYamlParser(const std::string &text)
+    explicit BlockYamlParser(std::string_view text)
     {
+        // NUL bytes and UTF-16/32 text (a BOM of FE FF / FF FE, or NULs) are yaml-cpp's.
+        if (text.find('\0') != std::string_view::npos
+            || (text.size() >= 2
+                && ((text[0] == '\xFE' && text[1] == '\xFF') || (text[0] == '\xFF' && text[1] == '\xFE')))) {
+            m_ok = false;
+            return;
+        }
+        // A UTF-8 byte-order mark is not part of the first key.
+        if (text.substr(0, 3) == "\xEF\xBB\xBF")
+            text.remove_prefix(3);
+        m_lines.reserve(text.size() / 24 + 1);
         std::size_t start = 0;
         int number = 0;
         while (start <= text.size()) {
             std::size_t end = text.find('\n', start);
-            if (end == std::string::npos)
+            if (end == std::string_view::npos)
                 end = text.size();
             ++number;
             std::string_view line(text.data() + start, end - start);
@@ -142,16 +154,23 @@ public:
                 ++indent;
             if (indent < line.size() && line[indent] == '\t')
                 m_ok = false;
-            const std::string_view content = line.substr(indent);
+            std::string_view content = line.substr(indent);
+            // Trailing blanks (spaces, tabs) are never part of a plain scalar or a key.
+            while (!content.empty() && (content.back() == ' ' || content.back() == '\t'))
+                content.remove_suffix(1);
             if (!content.empty() && content.front() != '#') {
                 if (content.rfind("---", 0) == 0 || content.rfind("...", 0) == 0 || content.front() == '%')
                     m_ok = false;
-                m_lines.push_back({int(indent), number, std::string(content)});
+                // Tabs inside a line (separators, quoted text): leave them to yaml-cpp.
+                if (content.find('\t') != std::string_view::npos)
+                    m_ok = false;
+                m_lines.push_back({int(indent), number, content});
             }
             if (end == text.size())
                 break;
             start = end + 1;
         }
+        m_endLine = number;
     }
 
     bool parse(YamlNode *root)
@@ -176,10 +195,22 @@ private:
     {
         int indent;
         int number;
-        std::string content;
+        std::string_view content;
     };
 
-    static bool isItem(const std::string &c) { return c == "-" || c.rfind("- ", 0) == 0; }
+    static bool isItem(std::string_view c) { return c == "-" || c.rfind("- ", 0) == 0; }
+
+    // Characters a plain scalar (key or value) may not start with.
+    static bool isIndicator(char c)
+    {
+        switch (c) {
+        case '?': case '[': case ']': case '{': case '}': case ',': case '&': case '*': case '!':
+        case '|': case '>': case '%': case '@': case '`': case '#':
+            return true;
+        default:
+            return false;
+        }
+    }
 
     YamlNode block(std::size_t &i, int indent)
     {
@@ -199,22 +230,26 @@ private:
             std::size_t skip = 1;
             while (skip < line.content.size() && line.content[skip] == ' ')
                 ++skip;
-            if (skip >= line.content.size()) { // "-" alone: the item is the block below
+            // "-" alone, or "- # comment": the item is the block below (or null)
+            if (skip >= line.content.size() || line.content[skip] == '#') {
                 ++i;
                 if (i < m_lines.size() && m_lines[i].indent > indent)
                     node.m_items.push_back(block(i, m_lines[i].indent));
-                else
-                    node.m_items.push_back(nullNode(line.number, indent + 2));
+                else // yaml-cpp places an empty item at the token after it
+                    node.m_items.push_back(
+                        nullNode(i < m_lines.size() ? m_lines[i].number : m_endLine, indent + 2));
                 continue;
             }
             // "- key: value": a map whose keys sit at the item's content column
             line.indent += int(skip);
-            line.content.erase(0, skip);
-            if (isItem(line.content) || keyEnd(line.content) != std::string::npos) {
+            line.content.remove_prefix(skip);
+            if (isItem(line.content) || keyEnd(line.content) != std::string_view::npos) {
                 node.m_items.push_back(block(i, line.indent));
             } else {
                 node.m_items.push_back(scalar(line.content, line.number, line.indent));
                 ++i;
+                if (i < m_lines.size() && m_lines[i].indent > indent)
+                    m_ok = false; // a multi-line plain scalar: leave it to yaml-cpp
             }
         }
         if (i < m_lines.size() && m_lines[i].indent > indent)
@@ -228,28 +263,32 @@ private:
         node.m_kind = YamlNode::Kind::Map;
         node.m_line = m_lines[i].number;
         node.m_column = indent + 1;
+        node.m_entries.reserve(4);
         while (m_ok && i < m_lines.size() && m_lines[i].indent == indent && !isItem(m_lines[i].content)) {
             const Line &line = m_lines[i];
             const std::size_t colon = keyEnd(line.content);
-            if (colon == std::string::npos) {
+            if (colon == std::string_view::npos) {
                 m_ok = false;
                 break;
             }
-            std::string key = line.content.substr(0, colon);
-            while (!key.empty() && key.back() == ' ')
-                key.pop_back();
-            if (!key.empty() && (key.front() == '"' || key.front() == '\'')) {
-                YamlNode k = scalar(key, line.number, indent);
-                key = k.m_scalar;
-            } else if (key.empty() || key.front() == '?' || key.front() == '[' || key.front() == '{'
-                       || key.front() == '&' || key.front() == '*' || key.front() == '!') {
+            std::string_view keyText = line.content.substr(0, colon);
+            while (!keyText.empty() && keyText.back() == ' ')
+                keyText.remove_suffix(1);
+            std::string key;
+            if (!keyText.empty() && (keyText.front() == '"' || keyText.front() == '\'')) {
+                YamlNode k = scalar(keyText, line.number, indent);
+                key = std::move(k.m_scalar);
+            } else if (keyText.empty() || isIndicator(keyText.front())
+                       || (keyText.front() == '-' && (keyText.size() == 1 || keyText[1] == ' '))) {
                 m_ok = false;
                 break;
+            } else {
+                key.assign(keyText);
             }
-            std::string rest = line.content.substr(colon + 1);
+            std::string_view rest = line.content.substr(colon + 1);
             const std::size_t first = rest.find_first_not_of(' ');
-            rest = first == std::string::npos ? std::string() : rest.substr(first);
-            const int valueColumn = indent + int(colon) + 2 + int(first == std::string::npos ? 0 : first);
+            rest = first == std::string_view::npos ? std::string_view() : rest.substr(first);
+            const int valueColumn = indent + int(colon) + 2 + int(first == std::string_view::npos ? 0 : first);
             ++i;
             if (rest.empty() || rest.front() == '#') {
                 if (i < m_lines.size() && m_lines[i].indent > indent)
@@ -270,7 +309,7 @@ private:
     }
 
     // Position of the ':' ending a key ("key: v", "key:"), or npos.
-    static std::size_t keyEnd(const std::string &c)
+    static std::size_t keyEnd(std::string_view c)
     {
         std::size_t i = 0;
         if (!c.empty() && (c.front() == '"' || c.front() == '\'')) {
@@ -287,9 +326,9 @@ private:
             if (c[i] == ':' && (i + 1 == c.size() || c[i + 1] == ' '))
                 return i;
             if (c[i] == '#' && i > 0 && c[i - 1] == ' ')
-                return std::string::npos;
+                return std::string_view::npos;
         }
-        return std::string::npos;
+        return std::string_view::npos;
     }
 
     YamlNode nullNode(int line, int column)
@@ -301,7 +340,7 @@ private:
         return n;
     }
 
-    YamlNode scalar(const std::string &text, int line, int column)
+    YamlNode scalar(std::string_view text, int line, int column)
     {
         YamlNode n;
         n.m_kind = YamlNode::Kind::Scalar;
@@ -353,33 +392,33 @@ private:
                 value.push_back(c);
                 ++i;
             }
-            std::size_t rest = text.find_first_not_of(' ', i);
-            if (!closed || (rest != std::string::npos && text[rest] != '#'))
+            const std::size_t rest = text.find_first_not_of(' ', i);
+            if (!closed || (rest != std::string_view::npos && (text[rest] != '#' || rest == i)))
                 m_ok = false;
             n.m_scalar = std::move(value);
             return n;
         }
-        if (first == '{' || first == '[' || first == '|' || first == '>' || first == '&' || first == '*'
-            || first == '!' || first == '%' || first == '@' || first == '`' || first == '?') {
+        if (isIndicator(first) || (first == '-' && (text.size() == 1 || text[1] == ' '))) {
             m_ok = false;
             return n;
         }
-        std::string value = text;
+        std::string_view value = text;
         const std::size_t comment = value.find(" #");
-        if (comment != std::string::npos)
-            value.erase(comment);
+        if (comment != std::string_view::npos)
+            value = value.substr(0, comment);
         while (!value.empty() && value.back() == ' ')
-            value.pop_back();
-        if (value.find(": ") != std::string::npos)
+            value.remove_suffix(1);
+        if (value.find(": ") != std::string_view::npos || (!value.empty() && value.back() == ':'))
             m_ok = false; // "a: b: c" is an error yaml-cpp should word
         if (value == "~" || value == "null" || value == "Null" || value == "NULL" || value.empty())
             n.m_kind = YamlNode::Kind::Null;
         else
-            n.m_scalar = std::move(value);
+            n.m_scalar.assign(value);
         return n;
     }
 
     std::vector<Line> m_lines;
+    int m_endLine = 1; // the line the text ends on
     bool m_ok = true;
 };
 

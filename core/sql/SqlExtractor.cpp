@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <deque>
 #include <limits>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace warroom::sql {
@@ -155,6 +157,7 @@ struct Scratch
     std::vector<Pending> pending;
     std::vector<RangeVar> rangeVars;
     std::vector<Pending> resolved;
+    std::vector<Pending> repeats;
     std::vector<std::string_view> seen;
     std::string nameBuffer;
     bool busy = false;
@@ -195,7 +198,7 @@ template<typename Hash, typename Equal>
 class FlatSet
 {
 public:
-    bool insert(std::string_view key)
+    bool insert(std::string_view key, uint32_t value = 0)
     {
         if ((m_size + 1) * 2 > m_slots.size())
             grow();
@@ -204,7 +207,7 @@ public:
         for (;;) {
             Slot &slot = m_slots[i];
             if (slot.hash == 0) {
-                slot = Slot{h, key};
+                slot = Slot{h, key, value};
                 ++m_size;
                 return true;
             }
@@ -213,6 +216,21 @@ public:
             i = (i + 1) & (m_slots.size() - 1);
         }
     }
+    // The value stored with `key`, or UINT32_MAX.
+    uint32_t find(std::string_view key) const
+    {
+        if (m_slots.empty())
+            return UINT32_MAX;
+        const uint64_t h = Hash{}(key) | 1;
+        for (size_t i = h & (m_slots.size() - 1);; i = (i + 1) & (m_slots.size() - 1)) {
+            const Slot &slot = m_slots[i];
+            if (slot.hash == 0)
+                return UINT32_MAX;
+            if (slot.hash == h && Equal{}(slot.key, key))
+                return slot.value;
+        }
+    }
+    size_t size() const { return m_size; }
     void clear()
     {
         if (m_size) {
@@ -226,6 +244,7 @@ private:
     {
         uint64_t hash = 0;
         std::string_view key;
+        uint32_t value = 0;
     };
     void grow()
     {
@@ -234,7 +253,7 @@ private:
         m_size = 0;
         for (const Slot &slot : old) {
             if (slot.hash)
-                insert(slot.key);
+                insert(slot.key, slot.value);
         }
     }
     std::vector<Slot> m_slots;
@@ -256,6 +275,7 @@ public:
         , m_pending(scratch.pending)
         , m_rangeVars(scratch.rangeVars)
         , m_resolved(scratch.resolved)
+        , m_repeats(scratch.repeats)
         , m_seen(scratch.seen)
         , m_nameBuffer(scratch.nameBuffer)
     {
@@ -265,6 +285,7 @@ public:
         m_pending.clear();
         m_rangeVars.clear();
         m_resolved.clear();
+        m_repeats.clear();
     }
 
     ExtractResult run();
@@ -343,6 +364,7 @@ private:
     std::vector<Pending> &m_pending;
     std::vector<RangeVar> &m_rangeVars;
     std::vector<Pending> &m_resolved; // every statement's references, in order
+    std::vector<Pending> &m_repeats;  // exact repeats dropped from m_resolved (their lines count)
     std::vector<std::string_view> &m_seen;
     std::string &m_nameBuffer;        // parsePath builds names here
     std::deque<std::string> m_names;  // names that are not a slice of the SQL text
@@ -515,6 +537,13 @@ void Extractor::assemble()
                     p.pos = e.pos;
                 }
             }
+            // (a renamed output keeps the line of the RENAME only)
+            m_repeats.erase(std::remove_if(m_repeats.begin(), m_repeats.end(),
+                                           [&](const Pending &p) {
+                                               return p.kind == RefKind::Target && p.stmt < e.stmt
+                                                      && iequals(p.name, e.name);
+                                           }),
+                            m_repeats.end());
             continue;
         }
         int createdAt = -1;
@@ -527,44 +556,83 @@ void Extractor::assemble()
         }
         if (createdAt < 0)
             continue;
-        m_resolved.erase(std::remove_if(m_resolved.begin(), m_resolved.end(),
-                                        [&](const Pending &p) {
-                                            return p.stmt >= createdAt && p.stmt < e.stmt
-                                                   && iequals(p.name, e.name);
-                                        }),
+        auto scratchUse = [&](const Pending &p) {
+            return p.stmt >= createdAt && p.stmt < e.stmt && iequals(p.name, e.name);
+        };
+        m_resolved.erase(std::remove_if(m_resolved.begin(), m_resolved.end(), scratchUse),
                          m_resolved.end());
+        m_repeats.erase(std::remove_if(m_repeats.begin(), m_repeats.end(), scratchUse), m_repeats.end());
     }
     // Unique by name, case-insensitively (TAB_B and tab_b are one table to the reader).
     // Few distinct names per file: a linear scan beats hashing until there are many.
-    FlatSet<CaseInsensitiveHash, CaseInsensitiveEqual> big[2];
-    size_t seenCount[2] = {0, 0};
+    // seen[k][j] is the first spelling of reference j (a view into the text or the name store).
     m_seen.clear();
     std::vector<std::string_view> seenTargets;
+    // A repeated reference adds its line to the first one's. Lines are located afterwards
+    // (one binary search each over the line starts).
+    struct LineRequest
+    {
+        uint32_t pos;
+        uint32_t index;
+        int kind;
+    };
+    std::vector<LineRequest> requests;
+    FlatSet<CaseInsensitiveHash, CaseInsensitiveEqual> byName[2]; // first spelling -> index
+    auto indexOf = [&](int k, std::string_view name) -> std::size_t {
+        const std::vector<std::string_view> &seen = k == 0 ? m_seen : seenTargets;
+        if (seen.size() < 32) {
+            for (std::size_t j = 0; j < seen.size(); ++j) {
+                if (iequals(seen[j], name))
+                    return j;
+            }
+            return SIZE_MAX;
+        }
+        for (std::size_t j = byName[k].size(); j < seen.size(); ++j)
+            byName[k].insert(seen[j], static_cast<uint32_t>(j));
+        const uint32_t j = byName[k].find(name);
+        return j == UINT32_MAX ? SIZE_MAX : j;
+    };
     for (const Pending &p : m_resolved) {
         const int k = p.kind == RefKind::Source ? 0 : 1;
-        std::vector<std::string_view> &seen = k == 0 ? m_seen : seenTargets;
-        if (seenCount[k] < 32) {
-            bool dup = false;
-            for (std::string_view s : seen) {
-                if (iequals(s, p.name)) {
-                    dup = true;
-                    break;
-                }
-            }
-            if (dup)
-                continue;
-            seen.push_back(p.name);
-            if (++seenCount[k] == 32) {
-                for (std::string_view v : seen)
-                    big[k].insert(v);
-            }
-        } else if (!big[k].insert(p.name)) {
+        if (const std::size_t j = indexOf(k, p.name); j != SIZE_MAX) {
+            requests.push_back({p.pos, static_cast<uint32_t>(j), k});
             continue;
         }
+        (k == 0 ? m_seen : seenTargets).push_back(p.name);
         TableReference ref;
         ref.name = std::string(p.name);
         m_lines.locate(p.pos, ref.line, ref.column);
-        (p.kind == RefKind::Source ? m_result.sources : m_result.targets).push_back(std::move(ref));
+        ref.lines.push_back(ref.line);
+        (k == 0 ? m_result.sources : m_result.targets).push_back(std::move(ref));
+    }
+    // Exact repeats were dropped per statement; their lines belong to the reference too.
+    for (const Pending &p : m_repeats) {
+        const int k = p.kind == RefKind::Source ? 0 : 1;
+        if (const std::size_t j = indexOf(k, p.name); j != SIZE_MAX)
+            requests.push_back({p.pos, static_cast<uint32_t>(j), k});
+    }
+    if (requests.empty())
+        return;
+    // Line starts, once; each request is then a binary search (requests come in statement
+    // order, not strictly by position).
+    std::vector<uint32_t> lineStarts{0};
+    for (const char *at = m_sql.data(), *end = m_sql.data() + m_sql.size();
+         (at = static_cast<const char *>(std::memchr(at, '\n', static_cast<size_t>(end - at)))) != nullptr;)
+        lineStarts.push_back(static_cast<uint32_t>(++at - m_sql.data()));
+    for (const LineRequest &r : requests) {
+        const int line = static_cast<int>(std::upper_bound(lineStarts.begin(), lineStarts.end(), r.pos)
+                                          - lineStarts.begin());
+        std::vector<int> &lines = (r.kind == 0 ? m_result.sources : m_result.targets)[r.index].lines;
+        if (lines.back() != line)
+            lines.push_back(line);
+    }
+    for (std::vector<TableReference> *refs : {&m_result.sources, &m_result.targets}) {
+        for (TableReference &ref : *refs) {
+            if (ref.lines.size() > 1) {
+                std::sort(ref.lines.begin(), ref.lines.end());
+                ref.lines.erase(std::unique(ref.lines.begin(), ref.lines.end()), ref.lines.end());
+            }
+        }
     }
 }
 
@@ -608,6 +676,8 @@ void Extractor::finishStatement(size_t i, bool atSemicolon)
             continue;
         if (keep(p))
             m_resolved.push_back(p);
+        else
+            m_repeats.push_back(p);
     }
     if (m_events.size() != m_eventsSeen) {
         m_eventsSeen = m_events.size();

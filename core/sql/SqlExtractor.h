@@ -23,12 +23,14 @@ enum class Dialect { BigQuery, Ansi };
 
 // A table as written, quotes/backticks removed and parts joined by '.', e.g. "p-1.ds.t";
 // legacy [p:d.t] becomes "p.d.t". line/column (1-based, column in characters) locate its
-// first occurrence.
+// first occurrence; `lines` holds the line of every occurrence (as the same kind of
+// reference), ascending and without repeats, `line` first among them.
 struct TableReference
 {
     std::string name;
     int line = 0;
     int column = 0;
+    std::vector<int> lines;
 };
 
 struct SqlError

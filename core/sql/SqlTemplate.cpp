@@ -71,6 +71,18 @@ std::string renderTemplate(std::string_view text,
                            const std::unordered_map<std::string, std::string> &values,
                            std::vector<std::string> *unresolved)
 {
+    return renderTemplateWith(
+        text,
+        [&values](std::string_view key) -> const std::string * {
+            auto it = values.find(std::string(key));
+            return it == values.end() ? nullptr : &it->second;
+        },
+        unresolved);
+}
+
+std::string renderTemplateWith(std::string_view text, const TemplateLookup &lookup,
+                           std::vector<std::string> *unresolved)
+{
     std::string out;
     out.reserve(text.size());
     size_t pos = 0;
@@ -86,14 +98,12 @@ std::string renderTemplate(std::string_view text,
         const std::string key = normalise(text.substr(open + 2, close - open - 2));
         const std::string *value = nullptr;
         if (!key.empty()) {
-            auto it = values.find(key);
-            if (it == values.end()) {
+            value = lookup(key);
+            if (!value) {
                 const size_t dot = key.rfind('.');
                 if (dot != std::string::npos)
-                    it = values.find(key.substr(dot + 1));
+                    value = lookup(std::string_view(key).substr(dot + 1));
             }
-            if (it != values.end())
-                value = &it->second;
         }
         if (value) {
             out.append(*value);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -14,6 +15,12 @@ namespace warroom::sql {
 // is appended (once) to *unresolved. Other Jinja ({% %}, {# #}) is left as it is.
 std::string renderTemplate(std::string_view text,
                            const std::unordered_map<std::string, std::string> &values,
+                           std::vector<std::string> *unresolved = nullptr);
+
+// renderTemplate() with values from a lookup function (nullptr: no value), for callers whose values
+// are not in a hash map (stairlight's few mapping parameters, searched in place).
+using TemplateLookup = std::function<const std::string *(std::string_view key)>;
+std::string renderTemplateWith(std::string_view text, const TemplateLookup &lookup,
                            std::vector<std::string> *unresolved = nullptr);
 
 } // namespace warroom::sql

@@ -118,6 +118,10 @@ private slots:
     void stairlightBadYamlNamesFileAndLine();
     void yamlFastPathAgreesWithYamlCpp_data();
     void yamlFastPathAgreesWithYamlCpp();
+    void yamlFastPathFuzzFindings_data();
+    void yamlFastPathFuzzFindings();
+    void stairlightYamlWithByteOrderMark();
+    void stairlightLinesListEveryOccurrence();
     void stairlightBadMappingFileDoesNotStopTheRest();
     void stairlightQueries_data();
     void stairlightQueries();
@@ -452,6 +456,115 @@ void TestLineage::yamlFastPathAgreesWithYamlCpp()
     QVERIFY(detail::parseYaml(yaml.toStdString(), &fast, &error, true));
     QCOMPARE(describe(fast), describe(reference));
     Q_UNUSED(fastPathTaken);
+}
+
+// Inputs the fuzzer found where the block fast path and yaml-cpp disagreed (now in
+// tests/fuzz/regressions/stairlight_config): both must accept with the same tree, or both
+// reject with an error that has a message and a line.
+void TestLineage::yamlFastPathFuzzFindings_data()
+{
+    QTest::addColumn<QByteArray>("yaml");
+    QTest::newRow("UTF-8 BOM before the first key") << QByteArray("\xEF\xBB\xBFa: 1\nb:\n  - x\n");
+    QTest::newRow("BOM then comment then key") << QByteArray("\xEF\xBB\xBF# c\nInclude:\n  - k: v\n");
+    QTest::newRow("'- # comment' is a null item") << QByteArray("IgnoreParameters:\n  - # commented out\n");
+    QTest::newRow("'- #' between items") << QByteArray("L:\n  - a\n  - # gone\n  - b\n");
+    QTest::newRow("trailing tab after a plain scalar") << QByteArray("TableName: PROJECT_A.main.b\t\n");
+    QTest::newRow("trailing blanks after a key") << QByteArray("a: \t \n  b: 1\n");
+    QTest::newRow("trailing tab after a quoted scalar") << QByteArray("a: \"x\"\t\n");
+    QTest::newRow("tab inside a plain scalar") << QByteArray("a: x\ty\n");
+    QTest::newRow("NUL inside a scalar") << QByteArray("k: a\0b\n", 7);
+    QTest::newRow("NUL at the start") << QByteArray("\0k: v\n", 6);
+    QTest::newRow("UTF-16LE with BOM") << QByteArray("\xFF\xFE" "a\0:\0 \0" "1\0\n\0", 12);
+    QTest::newRow("UTF-16BE with BOM") << QByteArray("\xFE\xFF" "\0a\0:\0 \0" "1\0\n", 12);
+    QTest::newRow("key starting with ]") << QByteArray("]: a\n");
+    QTest::newRow("key starting with ,") << QByteArray(",a: 1\n");
+    QTest::newRow("key starting with }") << QByteArray("}: a\n");
+    QTest::newRow("value starting with ,") << QByteArray("a: ,b\n");
+    QTest::newRow("sequence entry as a value") << QByteArray("a: - b\n");
+}
+
+void TestLineage::yamlFastPathFuzzFindings()
+{
+    QFETCH(QByteArray, yaml);
+    const std::string text(yaml.constData(), std::size_t(yaml.size()));
+    detail::YamlNode fast, reference;
+    detail::YamlError fastError, referenceError;
+    const bool referenceOk = detail::parseYaml(text, &reference, &referenceError, false);
+    const bool fastOk = detail::parseYaml(text, &fast, &fastError, true);
+    QCOMPARE(fastOk, referenceOk);
+    if (fastOk) {
+        QCOMPARE(describe(fast), describe(reference));
+    } else {
+        QVERIFY(!fastError.message.empty());
+        QVERIFY(fastError.line > 0);
+    }
+}
+
+void TestLineage::stairlightYamlWithByteOrderMark()
+{
+    // A stairlight.yaml saved by an editor that writes a BOM keeps its Include section.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QDir(dir.path()).mkpath(QStringLiteral("sql"));
+    QFile config(dir.filePath(QStringLiteral("stairlight.yaml")));
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write("\xEF\xBB\xBFInclude:\n  - TemplateSourceType: File\n    FileSystemPath: \"./sql\"\n"
+                 "    Regex: \".*/*\\\\.sql$\"\n");
+    config.close();
+    QFile mapping(dir.filePath(QStringLiteral("mapping.yaml")));
+    QVERIFY(mapping.open(QIODevice::WriteOnly));
+    mapping.write("\xEF\xBB\xBFMapping:\n  - TemplateSourceType: File\n    FileSuffix: \"sql/a.sql\"\n"
+                  "    Tables:\n      - TableName: \"p.d.a\"\n        IgnoreParameters:\n          - # none\n");
+    mapping.close();
+    Diagnostics diagnostics;
+    const auto read = StairlightConfigReader::read(dir.path(), &diagnostics);
+    QVERIFY(read);
+    QCOMPARE(read->includes.size(), std::size_t(1));
+    QCOMPARE(read->includes[0].fileSystemPath, std::string("./sql"));
+    QCOMPARE(read->mappings.size(), std::size_t(1));
+    QCOMPARE(read->mappings[0].tables.size(), std::size_t(1));
+    QCOMPARE(read->mappings[0].tables[0].tableName, std::string("p.d.a"));
+    QCOMPARE(read->mappings[0].tables[0].ignoreParameters, std::vector<std::string>{std::string()});
+}
+
+void TestLineage::stairlightLinesListEveryOccurrence()
+{
+    // stairlight lists every line a table appears on; so does the verbose answer.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QDir root(dir.path());
+    QVERIFY(root.mkpath(QStringLiteral("config")) && root.mkpath(QStringLiteral("sql/ds")));
+    auto write = [&](const QString &name, const QByteArray &bytes) {
+        QFile f(root.filePath(name));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(bytes);
+    };
+    write(QStringLiteral("config/stairlight.yaml"),
+          "Include:\n  - TemplateSourceType: File\n    FileSystemPath: \"./sql\"\n"
+          "    DefaultTablePrefix: \"p\"\n");
+    write(QStringLiteral("config/mapping.yaml"),
+          "Mapping:\n  - TemplateSourceType: File\n    FileSuffix: \"sql/ds/out.sql\"\n"
+          "    Tables:\n      - TableName: \"p.ds.out\"\n");
+    write(QStringLiteral("sql/ds/out.sql"),
+          "SELECT id FROM ds.src\nUNION ALL\nSELECT id FROM ds.src WHERE id > 0;\n"
+          "ASSERT (SELECT COUNT(*) FROM ds.src) > 0;\n");
+    Diagnostics diagnostics;
+    const auto graph = LineageLoader::loadStairlight(root.filePath(QStringLiteral("config")), &diagnostics);
+    QVERIFY(graph);
+    StairlightQuery query;
+    query.tables = {"p.ds.src"};
+    query.verbose = true;
+    const QJsonObject answer =
+        QJsonDocument::fromJson(QByteArray::fromStdString(answerStairlightQuery(*graph, query).json)).object();
+    const QJsonObject out = answer[QStringLiteral("p.ds.src")].toObject()[QStringLiteral("Downstairs")]
+                                .toObject()[QStringLiteral("p.ds.out")].toObject();
+    const QJsonArray lines = out[QStringLiteral("Attributes")].toArray().first().toObject()[QStringLiteral("Lines")].toArray();
+    QCOMPARE(lines.size(), 3);
+    QCOMPARE(lines[0].toObject()[QStringLiteral("LineNumber")].toInt(), 1);
+    QCOMPARE(lines[1].toObject()[QStringLiteral("LineNumber")].toInt(), 3);
+    QCOMPARE(lines[2].toObject()[QStringLiteral("LineNumber")].toInt(), 4);
+    QCOMPARE(lines[1].toObject()[QStringLiteral("LineString")].toString(),
+             QStringLiteral("SELECT id FROM ds.src WHERE id > 0;"));
 }
 
 void TestLineage::stairlightBadMappingFileDoesNotStopTheRest()

@@ -143,6 +143,8 @@ private slots:
     void deepNestingAndLongInput();
     void renderTemplate_data();
     void renderTemplate();
+    void everyOccurrenceKeepsItsLine_data();
+    void everyOccurrenceKeepsItsLine();
     void cliJson();
     void cliStdinAndParams();
     void cliErrors();
@@ -227,6 +229,52 @@ void tst_Sql::locations()
     QCOMPARE(r.targets.size(), size_t(1));
     QCOMPARE(r.targets[0].line, 7);
     QCOMPARE(r.targets[0].column, 5);
+}
+
+void tst_Sql::everyOccurrenceKeepsItsLine_data()
+{
+    QTest::addColumn<QString>("sql");
+    QTest::addColumn<QString>("table");
+    QTest::addColumn<bool>("target");
+    QTest::addColumn<QList<int>>("lines");
+    QTest::newRow("read twice")
+        << QStringLiteral("SELECT *\nFROM ds.t\nUNION ALL\nSELECT * FROM ds.t") << QStringLiteral("ds.t") << false
+        << QList<int>{2, 4};
+    QTest::newRow("twice on one line, spellings differ")
+        << QStringLiteral("SELECT * FROM ds.t JOIN `ds.t` AS x ON TRUE") << QStringLiteral("ds.t") << false
+        << QList<int>{1};
+    QTest::newRow("CTE name is not the table")
+        << QStringLiteral("WITH t AS (SELECT * FROM ds.t)\nSELECT * FROM t\nJOIN ds.t USING (id)")
+        << QStringLiteral("ds.t") << false << QList<int>{1, 3};
+    QTest::newRow("written by DELETE and INSERT")
+        << QStringLiteral("DELETE FROM ds.out WHERE TRUE;\n\nINSERT INTO ds.out SELECT * FROM ds.src")
+        << QStringLiteral("ds.out") << true << QList<int>{1, 3};
+    QTest::newRow("read in a script, once per statement")
+        << QStringLiteral("DECLARE n INT64 DEFAULT (SELECT COUNT(*) FROM ds.a);\nIF n > 0 THEN\n"
+                          "  INSERT INTO ds.b SELECT * FROM ds.a;\nEND IF;\nASSERT (SELECT COUNT(*) FROM ds.a) > 0;")
+        << QStringLiteral("ds.a") << false << QList<int>{1, 3, 5};
+    // More than 32 distinct tables: repeated ones are found by name past the small list.
+    QString many = QStringLiteral("SELECT 1");
+    for (int i = 0; i < 40; ++i)
+        many += QStringLiteral("\nUNION ALL SELECT 1 FROM ds.t%1").arg(i);
+    many += QStringLiteral("\nUNION ALL SELECT 1 FROM ds.t35");
+    QTest::newRow("many tables") << many << QStringLiteral("ds.t35") << false << QList<int>{37, 42};
+}
+
+void tst_Sql::everyOccurrenceKeepsItsLine()
+{
+    QFETCH(QString, sql);
+    QFETCH(QString, table);
+    QFETCH(bool, target);
+    QFETCH(QList<int>, lines);
+    const ExtractResult r = extractTables(sql.toStdString());
+    QVERIFY(r.ok());
+    const std::vector<TableReference> &refs = target ? r.targets : r.sources;
+    const auto it = std::find_if(refs.begin(), refs.end(),
+                                 [&](const TableReference &t) { return t.name == table.toStdString(); });
+    QVERIFY2(it != refs.end(), qPrintable(table));
+    QCOMPARE(QList<int>(it->lines.begin(), it->lines.end()), lines);
+    QCOMPARE(it->line, lines.first());
 }
 
 void tst_Sql::errorLocations_data()
