@@ -1,5 +1,6 @@
 // warroom-cli board: the recovery plan for broken tables or DAGs (execution order), merged
-// with the board state in the workspace's store; --sync mirrors it to GitHub issues.
+// with the board state in the workspace's store; --sync mirrors it to GitHub issues;
+// --rerun DAG_ID asks Airflow for a dry run of that card's re-run, --confirm then does it.
 // Logic lives in core/recovery.
 #include "app/cli/CliCommand.h"
 
@@ -7,6 +8,7 @@
 #include "core/github/GitHubClient.h"
 #include "core/net/HttpCache.h"
 #include "core/net/HttpClient.h"
+#include "core/recovery/AirflowRerunner.h"
 #include "core/recovery/BoardModel.h"
 #include "core/recovery/BoardSync.h"
 #include "core/recovery/RecoveryInputBuilder.h"
@@ -54,6 +56,8 @@ static int runBoard(const QStringList &arguments)
         {QStringLiteral("sync"), QStringLiteral("Mirror every task to a GitHub issue (github.repo, WARROOM_GITHUB_TOKEN); exit 0 only when every task has its issue.")},
         {QStringLiteral("timeout"), QStringLiteral("Give up syncing after this many seconds (default 300)."), QStringLiteral("S"), QStringLiteral("300")},
         {QStringLiteral("format"), QStringLiteral("json (the only format)."), QStringLiteral("FORMAT"), QStringLiteral("json")},
+        {QStringLiteral("rerun"), QStringLiteral("Re-run this DAG's card in Airflow (airflow.api_url, airflow.rerun: true, WARROOM_AIRFLOW_TOKEN or _USER/_PASSWORD): prints the dry run of clearTaskInstances and the dates to trigger; changes nothing without --confirm."), QStringLiteral("DAG_ID")},
+        {QStringLiteral("confirm"), QStringLiteral("With --rerun: clear and trigger what the dry run listed, and move the card to Re-running.")},
     });
     int exitCode = ExitOk;
     if (!parseArguments(parser, arguments, "board", exitCode))
@@ -63,6 +67,8 @@ static int runBoard(const QStringList &arguments)
     if (parser.value(QStringLiteral("format")) != QLatin1String("json"))
         return fail("board", QStringLiteral("--format: only 'json' is supported, got '%1'")
                                  .arg(parser.value(QStringLiteral("format"))), ExitUsage);
+    if (parser.isSet(QStringLiteral("confirm")) && !parser.isSet(QStringLiteral("rerun")))
+        return fail("board", QStringLiteral("--confirm only goes with --rerun DAG_ID"), ExitUsage);
     bool timeoutOk = false;
     const int timeoutSeconds = parser.value(QStringLiteral("timeout")).toInt(&timeoutOk);
     if (!timeoutOk || timeoutSeconds <= 0)
@@ -186,6 +192,83 @@ static int runBoard(const QStringList &arguments)
         model.reload();
     }
 
+    // --rerun: the dry run always comes first; --confirm is the explicit confirmation
+    nlohmann::ordered_json rerun;
+    QString rerunProblem;
+    if (parser.isSet(QStringLiteral("rerun"))) {
+        const QString dagId = parser.value(QStringLiteral("rerun"));
+        if (!config->airflow.rerunAllowed())
+            return fail("board", QStringLiteral("--rerun needs airflow.api_url and airflow.rerun: true in %1")
+                                     .arg(config->configFile));
+        const auto task = model.task(RecoveryPlanner::taskId(dagId));
+        if (!task || task->obsolete)
+            return fail("board", QStringLiteral("--rerun: DAG %1 has no card on the recovery board").arg(dagId));
+        EnvironmentSecretStore secrets;
+        AirflowRerunner::Config airflow;
+        airflow.apiUrl = config->airflow.apiUrl;
+        airflow.token = secrets.secret(Secret::AirflowToken).value_or(QString());
+        airflow.user = secrets.secret(Secret::AirflowUser).value_or(QString());
+        airflow.password = secrets.secret(Secret::AirflowPassword).value_or(QString());
+        net::HttpClient http;
+        AirflowRerunner rerunner(&http, airflow);
+        QEventLoop loop;
+        RerunPreview preview;
+        rerunner.preview(RerunTarget::fromTask(*task), nullptr, [&](const RerunPreview &p) {
+            preview = p;
+            loop.quit();
+        });
+        loop.exec();
+        const auto instancesJson = [](const QList<AirflowTaskInstance> &list) {
+            nlohmann::ordered_json array = nlohmann::ordered_json::array();
+            for (const AirflowTaskInstance &ti : list)
+                array.push_back({{"task_id", s(ti.taskId)}, {"dag_run_id", s(ti.runId)},
+                                 {"logical_date", s(ti.logicalDate)},
+                                 {"map_index", ti.mapIndex}});
+            return array;
+        };
+        rerun["task"] = s(task->id);
+        rerun["dag_id"] = s(dagId);
+        rerun["dry_run"] = true;
+        if (!preview.ok()) {
+            rerunProblem = preview.error;
+        } else {
+            rerun["to_clear"] = instancesJson(preview.toClear);
+            nlohmann::ordered_json trigger = nlohmann::ordered_json::array();
+            for (EpochMicros d : preview.toTrigger)
+                trigger.push_back(s(formatRfc3339(d)));
+            rerun["to_trigger"] = trigger;
+        }
+        if (preview.ok() && parser.isSet(QStringLiteral("confirm")) && !preview.isEmpty()) {
+            RerunOutcome outcome;
+            rerunner.execute(preview, nullptr, [&](const RerunOutcome &o) {
+                outcome = o;
+                loop.quit();
+            });
+            loop.exec();
+            rerun["dry_run"] = false;
+            rerun["cleared"] = instancesJson(outcome.cleared);
+            nlohmann::ordered_json triggered = nlohmann::ordered_json::array();
+            for (const QString &id : outcome.triggeredRunIds)
+                triggered.push_back(s(id));
+            rerun["triggered"] = triggered;
+            nlohmann::ordered_json existing = nlohmann::ordered_json::array();
+            for (const QString &id : outcome.existingRunIds)
+                existing.push_back(s(id));
+            rerun["existing"] = existing;
+            if (outcome.changedSomething()) {
+                model.logTaskEvent(task->id, QStringLiteral("airflow"),
+                                   QStringLiteral("Re-run in Airflow from the CLI: %1 task instance(s) cleared, %2 run(s) triggered")
+                                       .arg(outcome.cleared.size())
+                                       .arg(outcome.triggeredRunIds.size()));
+                model.moveTasks({task->id}, TaskStatus::Rerunning);
+            }
+            if (!outcome.ok())
+                rerunProblem = outcome.error;
+        }
+        if (!rerunProblem.isEmpty())
+            rerun["error"] = s(rerunProblem);
+    }
+
     nlohmann::ordered_json tasks = nlohmann::ordered_json::array();
     nlohmann::ordered_json obsolete = nlohmann::ordered_json::array();
     for (const BoardTask &t : model.tasks()) {
@@ -239,7 +322,11 @@ static int runBoard(const QStringList &arguments)
     for (const QString &why : plan.skipped)
         skipped.push_back(s(why));
     document["skipped"] = skipped;
+    if (!rerun.is_null())
+        document["rerun"] = rerun;
     printJson(document);
+    if (!rerunProblem.isEmpty())
+        return fail("board", QStringLiteral("--rerun: ") + rerunProblem);
     if (doSync && !syncOk)
         return fail("board", syncProblem);
     return ExitOk;

@@ -12,6 +12,7 @@
 #include "core/incident/TimelineModel.h"
 #include "core/github/GitHubClient.h"
 #include "core/lineage/LineageGraph.h"
+#include "core/recovery/AirflowRerunner.h"
 #include "core/recovery/BoardModel.h"
 #include "core/recovery/BoardSync.h"
 #include "core/recovery/RecoveryInputBuilder.h"
@@ -561,7 +562,20 @@ void MainWindow::createBoardView()
     m_boardView = new widgets::BoardView;
     m_boardView->setModel(m_boardModel);
     m_boardView->setCurrentUser(m_feed->actor());
+    m_boardView->setTimezone(config.timezone);
     setPane(m_boardDock, m_boardView);
+
+    // Re-running in Airflow from a card is opt-in per workspace (airflow: {rerun: true}).
+    if (config.airflow.rerunAllowed()) {
+        SecretStore *secrets = m_session->secrets();
+        recovery::AirflowRerunner::Config airflow;
+        airflow.apiUrl = config.airflow.apiUrl;
+        airflow.token = secrets->secret(Secret::AirflowToken).value_or(QString());
+        airflow.user = secrets->secret(Secret::AirflowUser).value_or(QString());
+        airflow.password = secrets->secret(Secret::AirflowPassword).value_or(QString());
+        m_boardView->setRerunner(
+            new recovery::AirflowRerunner(sessionHttpClient(), airflow, m_sessionScope));
+    }
 
     // GitHub is the shared truth when the workspace names a repository and a token exists.
     const std::optional<QString> token = m_session->secrets()->secret(Secret::GitHubToken);

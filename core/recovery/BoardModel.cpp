@@ -188,6 +188,25 @@ bool BoardModel::moveTasks(const QStringList &ids, TaskStatus status)
         tr("%1 moved to %2").arg(QStringLiteral("%1"), statusTitle(status)));
 }
 
+bool BoardModel::logTaskEvent(const QString &id, const QString &kind, const QString &text)
+{
+    if (!m_store) {
+        fail(tr("No incident store"));
+        return false;
+    }
+    IncidentStore::TimelineEvent event;
+    event.at = now();
+    event.kind = kind;
+    event.actor = m_actor;
+    event.text = text;
+    event.ref = id;
+    if (m_store->appendTimeline(event) == 0) {
+        fail(tr("Could not save the timeline: %1").arg(m_store->lastError()));
+        return false;
+    }
+    return true;
+}
+
 bool BoardModel::assignTasks(const QStringList &ids, const QString &login)
 {
     const QString who = login.trimmed().startsWith(QLatin1Char('@')) ? login.trimmed().mid(1)

@@ -84,6 +84,8 @@ public:
     bool applyPlan(const RecoveryPlan &plan);
     bool moveTasks(const QStringList &ids, TaskStatus status);
     bool assignTasks(const QStringList &ids, const QString &login); // empty login: unassign
+    // Appends a timeline event about a task (kind e.g. "airflow"); the card does not change.
+    bool logTaskEvent(const QString &id, const QString &kind, const QString &text);
     // Re-reads everything / some tasks from the store (after BoardSync changed them).
     void reload();
     void reloadTasks(const QStringList &ids);

@@ -1,5 +1,7 @@
 #include "core/recovery/RecoveryInputBuilder.h"
 
+#include "core/recovery/CronSchedule.h"
+
 #include "core/lineage/LineageGraph.h"
 #include "core/lineage/LineageLoader.h"
 #include "core/usage/JobsReader.h"
@@ -131,8 +133,17 @@ RecoveryInput buildRecoveryInputFromGraph(const LineageGraph &graph, const QStri
         DagInfo info;
         info.dagId = q(dagId);
         const NodeId dagNode = graph.findNode(NodeKind::Dag, "dag:" + dagId);
-        if (dagNode != lineage::InvalidNode)
+        if (dagNode != lineage::InvalidNode) {
             info.schedule = q(graph.node(dagNode).attribute("schedule"));
+            // start_date as written in the DAG file, when the scanner records it: its zone is
+            // the DAG's, its instant anchors timedelta schedules
+            if (const auto start = parseDagStartDate(q(graph.node(dagNode).attribute("start_date")),
+                                                     input.defaultTimezone)) {
+                info.startDate = start->at;
+                if (!start->timezone.isEmpty())
+                    info.timezone = start->timezone;
+            }
+        }
         std::set<NodeId> written;
         std::set<std::string> upstream;
         for (NodeId task : tasksOf(graph, dagId)) {

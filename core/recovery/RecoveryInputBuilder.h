@@ -28,8 +28,9 @@ struct TableUsageFacts
 // `dataset.table` / `project.dataset.table`, or `dag:DAG_ID`), each with its schedule (from
 // the DAG file), the tables its tasks write, the DAGs writing what it reads, and a priority
 // = the highest recovery priority (core/usage/RecoveryPriority.h: references, people,
-// downstream reach) among the tables it writes. Time zone: the workspace's (DAG files'
-// start_date zones are not scanned yet). Unresolvable causes are reported in diagnostics.
+// downstream reach) among the tables it writes. Time zone: the DAG's start_date zone when the
+// DAG node carries a "start_date" attribute naming one (parseDagStartDate), else the
+// workspace's. Unresolvable causes are reported in diagnostics.
 RecoveryInput buildRecoveryInputFromGraph(const lineage::LineageGraph &graph,
                                           const QStringList &broken, EpochMicros windowStart,
                                           EpochMicros windowEnd,

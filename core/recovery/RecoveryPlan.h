@@ -15,8 +15,9 @@ namespace warroom::recovery {
 struct DagInfo
 {
     QString dagId;
-    QString schedule;        // cron "0 * * * *" or @hourly/@daily/@weekly/@monthly/@once/None
+    QString schedule;        // cron "0 * * * *", @hourly/@daily/.../@once/None, timedelta(hours=1)
     QString timezone;        // IANA, the DAG's start_date tz; empty: RecoveryInput::defaultTimezone
+    std::optional<EpochMicros> startDate; // anchors timedelta schedules (parseDagStartDate)
     QStringList tablesWritten;
     QStringList upstreamDags;// DAGs that write what it reads (need not be affected)
     double priority = 0;     // usage-based score, higher first
@@ -74,6 +75,8 @@ struct RecoveryPlan
     const RecoveryTask *task(const QString &id) const;
 };
 
+class CronSchedule;
+
 class RecoveryPlanner
 {
 public:
@@ -85,10 +88,14 @@ public:
     static QList<EpochMicros> missedLogicalDates(const QString &schedule, const QString &timezone,
                                                  EpochMicros windowStart, EpochMicros windowEnd,
                                                  QString *error = nullptr);
+    static QList<EpochMicros> missedLogicalDates(const CronSchedule &schedule,
+                                                 const QString &timezone, EpochMicros windowStart,
+                                                 EpochMicros windowEnd);
     // "2026-06-05 02:00–04:00, 06:00" style summary of dates in `timezone`; consecutive
     // fire times of `schedule` form one range.
     static QString summarizeDates(const QList<EpochMicros> &dates, const QString &schedule,
-                                  const QString &timezone);
+                                  const QString &timezone,
+                                  std::optional<EpochMicros> startDate = std::nullopt);
     static QString levelFor(double priority, double topPriority);
 };
 

@@ -49,17 +49,27 @@ QList<EpochMicros> RecoveryPlanner::missedLogicalDates(const QString &schedule,
                                                        EpochMicros windowEnd, QString *error)
 {
     const auto cron = CronSchedule::parse(schedule, error);
-    if (!cron || !cron->isPeriodic() || windowEnd <= windowStart)
+    if (!cron)
+        return {};
+    return missedLogicalDates(*cron, timezone, windowStart, windowEnd);
+}
+
+QList<EpochMicros> RecoveryPlanner::missedLogicalDates(const CronSchedule &cron,
+                                                       const QString &timezone,
+                                                       EpochMicros windowStart,
+                                                       EpochMicros windowEnd)
+{
+    if (!cron.isPeriodic() || windowEnd <= windowStart)
         return {};
     const QTimeZone zone = zoneFor(timezone);
     // A run with logical date t_i covers [t_i, t_i+1) and is started at t_i+1: the runs due
     // inside the window are those whose t_i+1 falls in it.
-    const QList<EpochMicros> runTimes = cron->fireTimes(windowStart, windowEnd, zone);
+    const QList<EpochMicros> runTimes = cron.fireTimes(windowStart, windowEnd, zone);
     if (runTimes.isEmpty())
         return {};
     QList<EpochMicros> dates;
     dates.reserve(runTimes.size());
-    if (const auto first = cron->previous(runTimes.first(), zone))
+    if (const auto first = cron.previous(runTimes.first(), zone))
         dates.append(*first);
     for (qsizetype i = 0; i + 1 < runTimes.size(); ++i)
         dates.append(runTimes.at(i));
@@ -67,12 +77,15 @@ QList<EpochMicros> RecoveryPlanner::missedLogicalDates(const QString &schedule,
 }
 
 QString RecoveryPlanner::summarizeDates(const QList<EpochMicros> &dates, const QString &schedule,
-                                        const QString &timezone)
+                                        const QString &timezone,
+                                        std::optional<EpochMicros> startDate)
 {
     if (dates.isEmpty())
         return {};
     const QTimeZone zone = zoneFor(timezone);
-    const auto cron = CronSchedule::parse(schedule);
+    auto cron = CronSchedule::parse(schedule);
+    if (cron)
+        cron->setAnchor(startDate);
     // index every date in the schedule's sequence: consecutive indexes form one range
     QHash<EpochMicros, int> index;
     if (cron && cron->isPeriodic()) {
@@ -110,8 +123,9 @@ QString RecoveryPlanner::summarizeDates(const QList<EpochMicros> &dates, const Q
     }
     QString summary;
     if (ranges.size() > 4) {
-        summary = ranges.mid(0, 3).join(QStringLiteral(", "))
-                  + Tr::tr(" (+%n more)", nullptr, int(ranges.size() - 3));
+        // one sentence for the translator: "<first three ranges> (+N more)"
+        summary = Tr::tr("%1 (+%n more)", nullptr, int(ranges.size() - 3))
+                      .arg(ranges.mid(0, 3).join(QStringLiteral(", ")));
     } else {
         summary = ranges.join(QStringLiteral(", "));
     }
@@ -173,13 +187,15 @@ RecoveryPlan RecoveryPlanner::plan(const RecoveryInput &input)
             tzId = QStringLiteral("UTC");
         }
         QString error;
-        const auto cron = CronSchedule::parse(dag.schedule, &error);
+        auto cron = CronSchedule::parse(dag.schedule, &error);
         if (!cron) {
             plan.diagnostics.append(Tr::tr("%1: schedule not understood: %2").arg(dag.dagId, error));
+        } else {
+            cron->setAnchor(dag.startDate); // timedelta schedules count from start_date
         }
         QList<EpochMicros> dates;
         if (cron && cron->isPeriodic())
-            dates = missedLogicalDates(dag.schedule, tzId, plan.windowStart, plan.windowEnd);
+            dates = missedLogicalDates(*cron, tzId, plan.windowStart, plan.windowEnd);
         const QList<AirflowRunInfo> runs = runsByDag.value(dag.dagId);
         QList<double> durations;
         if (!runs.isEmpty()) {
@@ -240,7 +256,7 @@ RecoveryPlan RecoveryPlanner::plan(const RecoveryInput &input)
         }
         if (perRunMinutes >= 0)
             task.estimateMinutes = int(std::ceil(perRunMinutes * double(dates.size())));
-        task.datesSummary = summarizeDates(dates, dag.schedule, tzId);
+        task.datesSummary = summarizeDates(dates, dag.schedule, tzId, dag.startDate);
         task.title = Tr::tr("Re-run %1 for %2 (%n run(s))", nullptr, int(dates.size()))
                          .arg(dag.dagId, task.datesSummary);
         taskIndex.insert(dag.dagId, int(tasks.size()));

@@ -48,7 +48,9 @@ struct WorkspaceConfig
     struct Airflow
     {
         QString apiUrl;           // ".../api/v1"
+        bool rerun = false;       // `rerun: true`: the board may clear/trigger runs (confirmed)
         bool isConfigured() const { return !apiUrl.isEmpty(); }
+        bool rerunAllowed() const { return isConfigured() && rerun; }
     } airflow;
 
     struct Webhook

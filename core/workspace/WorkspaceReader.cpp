@@ -268,7 +268,18 @@ std::optional<WorkspaceConfig> parse(const QByteArray &yaml, const QString &root
                     }
                 });
             } else if (key == "airflow" && r.isMap(node, QStringLiteral("airflow"))) {
-                r.forEachKey(node, QStringLiteral("airflow"), {"api_url"}, [&](const std::string &, const YAML::Node &n) {
+                r.forEachKey(node, QStringLiteral("airflow"), {"api_url", "rerun"}, [&](const std::string &k, const YAML::Node &n) {
+                    if (k == "rerun") {
+                        // YAML 1.2 core schema booleans only: a typo must not enable writes
+                        const QString text = r.string(n, QStringLiteral("airflow.rerun"));
+                        if (text == QLatin1String("true") || text == QLatin1String("True") || text == QLatin1String("TRUE"))
+                            config.airflow.rerun = true;
+                        else if (text == QLatin1String("false") || text == QLatin1String("False") || text == QLatin1String("FALSE"))
+                            config.airflow.rerun = false;
+                        else
+                            r.error(n, Tr::tr("'airflow.rerun' must be true or false, not '%1'").arg(text));
+                        return;
+                    }
                     const QString url = r.string(n, QStringLiteral("airflow.api_url"));
                     if (!url.startsWith(QLatin1String("https://")) && !url.startsWith(QLatin1String("http://")))
                         r.error(n, Tr::tr("'airflow.api_url' must be an http(s) URL ending in /api/v1"));

@@ -1,9 +1,15 @@
 // The board view: keyboard moves, a drop from another lane, multi-select assignment,
-// filters, read-only big-screen mode. Assertions are on the store and the model.
+// filters, read-only big-screen mode, and "Re-run in Airflow…" against a local Airflow-like
+// fixture (dry run listed, Cancel by default, confirmation clears and triggers). Assertions
+// are on the store, the model and the fixture's state.
+#include "core/net/HttpClient.h"
+#include "core/recovery/AirflowRerunner.h"
 #include "core/recovery/BoardModel.h"
 #include "core/recovery/RecoveryPlan.h"
 #include "core/store/IncidentStore.h"
+#include "tests/fixtures/AirflowFixture.h"
 #include "widgets/board/BoardView.h"
+#include "widgets/board/RerunDialog.h"
 
 #include <QAbstractItemModelTester>
 #include <QLineEdit>
@@ -42,6 +48,7 @@ private slots:
     void multiSelectAssign();
     void filters();
     void readOnlyBigScreen();
+    void rerunInAirflow();
 
 private:
     QString storedStatus(const QString &id) const { return m_store->task(id)->status; }
@@ -220,6 +227,114 @@ void TestBoardView::readOnlyBigScreen()
     dark.setColor(QPalette::Text, QColor(230, 230, 230));
     m_view->setPalette(dark);
     QVERIFY(!m_view->grab().isNull());
+}
+
+void TestBoardView::rerunInAirflow()
+{
+    using fixtures::AirflowFixture;
+    AirflowFixture airflow(1);
+    QVERIFY(airflow.start());
+    airflow.addDag(QStringLiteral("mart"));
+    const BoardTask mart = *m_model->task(QStringLiteral("rerun:mart"));
+    QVERIFY(mart.logicalDates.size() >= 3);
+    // the first two dates ran and failed; the others never ran
+    for (int i = 0; i < 2; ++i) {
+        AirflowFixture::DagRun run;
+        run.dagId = QStringLiteral("mart");
+        run.logicalDate = toDateTime(mart.logicalDates.at(i));
+        run.runId = QStringLiteral("scheduled__%1").arg(i);
+        airflow.addRun(run);
+        AirflowFixture::TaskInstance ti;
+        ti.dagId = run.dagId;
+        ti.runId = run.runId;
+        ti.taskId = QStringLiteral("build");
+        airflow.addTask(ti);
+    }
+    net::HttpClient http;
+    AirflowRerunner::Config config;
+    config.apiUrl = airflow.apiUrl().toString();
+    AirflowRerunner rerunner(&http, config);
+
+    // without a rerunner (the workspace does not allow re-runs) the action stays disabled
+    select(0, {"rerun:mart"});
+    QVERIFY(!m_view->rerunAction()->isEnabled());
+    QVERIFY(!m_view->rerunSelected());
+    m_view->setRerunner(&rerunner);
+    QVERIFY(m_view->rerunAction()->isEnabled());
+    // in every lane's context menu
+    QCOMPARE(m_view->lane(0)->contextMenuPolicy(), Qt::ActionsContextMenu);
+    QVERIFY(m_view->lane(0)->actions().contains(m_view->rerunAction()));
+    // two cards selected: which one? disabled
+    select(0, {"rerun:mart", "rerun:report"});
+    QVERIFY(!m_view->rerunAction()->isEnabled());
+    select(0, {"rerun:mart"});
+    QVERIFY(m_view->rerunAction()->isEnabled());
+
+    QSignalSpy finished(m_view.get(), &BoardView::rerunFinished);
+    const auto before = [&] {
+        QStringList list;
+        for (const auto &ti : airflow.taskInstances())
+            list.append(ti.runId + QLatin1Char('=') + ti.state);
+        return list + QStringList{QString::number(airflow.runs().size())};
+    };
+    const QStringList initial = before();
+
+    // 1. the shortcut: the dialog lists the dry run; Cancel (the default) changes nothing
+    m_view->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_view.get()));
+    m_view->lane(0)->setFocus();
+    QTest::keyClick(m_view->lane(0), Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_VERIFY(m_view->rerunDialog());
+    RerunDialog *dialog = m_view->rerunDialog();
+    QTRY_VERIFY(dialog->isVisible());
+    QCOMPARE(dialog->list()->topLevelItemCount(), 2 + int(mart.logicalDates.size()) - 2);
+    QCOMPARE(dialog->list()->topLevelItem(0)->text(1), QStringLiteral("build"));
+    QCOMPARE(dialog->list()->topLevelItem(2)->text(4),
+             AirflowRerunner::runIdFor(mart.logicalDates.at(2)));
+    QVERIFY(dialog->cancelButton()->isDefault());
+    QVERIFY(!dialog->confirmButton()->isDefault());
+    QVERIFY(dialog->summaryText().contains(QLatin1String("dry run")));
+    QCOMPARE(airflow.clearCalls(true), 1);
+    QVERIFY(!m_view->rerunAction()->isEnabled()); // one re-run at a time
+    QTest::keyClick(dialog, Qt::Key_Return);      // Enter hits Cancel
+    QTRY_VERIFY(!m_view->rerunDialog());
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(finished.at(0).at(1).toBool(), false);
+    QCOMPARE(before(), initial);
+    QCOMPARE(airflow.clearCalls(false), 0);
+    QCOMPARE(storedStatus("rerun:mart"), QStringLiteral("todo"));
+
+    // 2. the context-menu action, then an explicit click on "Clear and re-run"
+    QVERIFY(m_view->rerunAction()->isEnabled());
+    m_view->rerunAction()->trigger();
+    QTRY_VERIFY(m_view->rerunDialog() && m_view->rerunDialog()->isVisible());
+    dialog = m_view->rerunDialog();
+    QTest::mouseClick(dialog->cancelButton(), Qt::LeftButton);
+    QTRY_COMPARE(finished.count(), 2);
+    QCOMPARE(before(), initial);
+    m_view->rerunAction()->trigger();
+    QTRY_VERIFY(m_view->rerunDialog() && m_view->rerunDialog()->isVisible());
+    QTest::mouseClick(m_view->rerunDialog()->confirmButton(), Qt::LeftButton);
+    QTRY_COMPARE(finished.count(), 3);
+    QVERIFY2(finished.at(2).at(1).toBool(), qPrintable(finished.at(2).at(2).toString()));
+    QCOMPARE(airflow.clearCalls(false), 1);
+    QCOMPARE(airflow.taskState("mart", "scheduled__0", "build"), QString());
+    QCOMPARE(airflow.taskState("mart", "scheduled__1", "build"), QString());
+    QVERIFY(airflow.run("mart", AirflowRerunner::runIdFor(mart.logicalDates.at(2))));
+    // the card moved through the model (store + timeline), not around it
+    QCOMPARE(storedStatus("rerun:mart"), QStringLiteral("rerunning"));
+    QCOMPARE(m_view->lane(int(TaskStatus::Rerunning))->model()->rowCount(), 1);
+    bool logged = false;
+    for (const auto &event : m_store->timeline())
+        logged |= event.kind == QLatin1String("airflow") && event.ref == QLatin1String("rerun:mart");
+    QVERIFY(logged);
+    QVERIFY(m_view->rerunText().contains(QLatin1String("cleared")));
+
+    // 3. the big screen never re-runs
+    m_view->setReadOnly(true);
+    select(1, {"rerun:mart"});
+    QVERIFY(!m_view->rerunAction()->isEnabled());
+    QVERIFY(!m_view->rerunSelected());
 }
 
 QTEST_MAIN(TestBoardView)

@@ -4,6 +4,7 @@
 // middle of a sync, two War Rooms on one repository.
 #include "core/github/GitHubClient.h"
 #include "core/net/HttpClient.h"
+#include "core/recovery/AirflowRerunner.h"
 #include "core/recovery/BoardModel.h"
 #include "core/recovery/BoardSync.h"
 #include "core/recovery/CronSchedule.h"
@@ -12,6 +13,7 @@
 #include "core/recovery/RecoveryPlan.h"
 #include "core/recovery/TaskIssue.h"
 #include "core/store/IncidentStore.h"
+#include "tests/fixtures/AirflowFixture.h"
 #include "tests/fixtures/GitHubFixture.h"
 
 #include <QAbstractItemModelTester>
@@ -226,6 +228,149 @@ RecoveryPlan samplePlan(int extraDags = 0)
     return RecoveryPlanner::plan(input(dags));
 }
 
+// An Airflow with DAG "ingest" after an outage: the 02:00 run failed in extract (and so its
+// load is upstream_failed), the 03:00 run failed in load after extract succeeded, and the
+// 04:00 run never happened. DAG "other" failed at 02:00 too and must not be touched.
+void seedOutage(AirflowFixture &airflow)
+{
+    const auto addRun = [&](const QString &dag, const char *at, const QString &state) {
+        AirflowFixture::DagRun run;
+        run.dagId = dag;
+        run.logicalDate = toDateTime(ts(at));
+        run.runId = QStringLiteral("scheduled__") + formatRfc3339(ts(at));
+        run.state = state;
+        run.startDate = run.logicalDate.addSecs(3600);
+        run.endDate = run.startDate.addSecs(600);
+        airflow.addRun(run);
+        return run.runId;
+    };
+    const auto addTask = [&](const QString &dag, const QString &run, const QString &task,
+                             const QString &state) {
+        AirflowFixture::TaskInstance ti;
+        ti.dagId = dag;
+        ti.runId = run;
+        ti.taskId = task;
+        ti.state = state;
+        airflow.addTask(ti);
+    };
+    const QString r1 = addRun("ingest", "2026-06-05T01:00:00Z", "success");
+    addTask("ingest", r1, "extract", "success");
+    const QString r2 = addRun("ingest", "2026-06-05T02:00:00Z", "failed");
+    addTask("ingest", r2, "extract", "failed");
+    addTask("ingest", r2, "load", "upstream_failed");
+    const QString r3 = addRun("ingest", "2026-06-05T03:00:00Z", "failed");
+    addTask("ingest", r3, "extract", "success");
+    addTask("ingest", r3, "load", "failed");
+    const QString o = addRun("other", "2026-06-05T02:00:00Z", "failed");
+    addTask("other", o, "extract", "failed");
+}
+
+RerunTarget outageTarget()
+{
+    RerunTarget target;
+    target.boardTaskId = QStringLiteral("rerun:ingest");
+    target.dagId = QStringLiteral("ingest");
+    target.logicalDates = {ts("2026-06-05T02:00:00Z"), ts("2026-06-05T03:00:00Z"),
+                           ts("2026-06-05T04:00:00Z")};
+    return target;
+}
+
+struct Airflow
+{
+    explicit Airflow(int version)
+        : fixture(version)
+    {
+        if (!fixture.start())
+            qFatal("airflow fixture did not start");
+        net::RetryPolicy policy;
+        policy.maxRetries = 1;
+        policy.baseDelayMs = 20;
+        policy.timeScale = 0.05;
+        http.setRetryPolicy(policy);
+        AirflowRerunner::Config config;
+        config.apiUrl = fixture.apiUrl().toString();
+        config.token = QStringLiteral("s3cret-airflow-token");
+        config.timeoutMs = 2000;
+        fixture.setToken(config.token);
+        rerunner = std::make_unique<AirflowRerunner>(&http, config);
+    }
+
+    RerunPreview preview(const RerunTarget &target)
+    {
+        std::optional<RerunPreview> result;
+        rerunner->preview(target, nullptr, [&](const RerunPreview &p) { result = p; });
+        if (!QTest::qWaitFor([&] { return result.has_value(); }, 20000))
+            qFatal("no preview");
+        return *result;
+    }
+    RerunOutcome execute(const RerunPreview &preview)
+    {
+        std::optional<RerunOutcome> result;
+        rerunner->execute(preview, nullptr, [&](const RerunOutcome &o) { result = o; });
+        if (!QTest::qWaitFor([&] { return result.has_value(); }, 20000))
+            qFatal("no outcome");
+        return *result;
+    }
+    TriggerResult trigger(const QString &dag, EpochMicros date)
+    {
+        std::optional<TriggerResult> result;
+        rerunner->triggerRun(dag, date, nullptr, [&](const TriggerResult &r) { result = r; });
+        if (!QTest::qWaitFor([&] { return result.has_value(); }, 20000))
+            qFatal("no trigger result");
+        return *result;
+    }
+    QStringList states() const
+    {
+        QStringList list;
+        for (const auto &ti : fixture.taskInstances())
+            list.append(ti.dagId + QLatin1Char('/') + ti.runId + QLatin1Char('/') + ti.taskId + QLatin1Char('=') + ti.state);
+        for (const auto &run : fixture.runs())
+            list.append(run.dagId + QLatin1Char('/') + run.runId + QLatin1Char('=') + run.state);
+        return list;
+    }
+
+    AirflowFixture fixture;
+    net::HttpClient http;
+    std::unique_ptr<AirflowRerunner> rerunner;
+};
+
+QStringList instanceKeys(const QList<AirflowTaskInstance> &instances)
+{
+    QStringList keys;
+    for (const AirflowTaskInstance &ti : instances)
+        keys.append(ti.taskId + QLatin1Char('@') + formatRfc3339(parseTimestamp(ti.logicalDate).value_or(0)));
+    return keys;
+}
+
+// Runs warroom-cli with the event loop turning (the fixtures live in this process).
+int runCli(const QStringList &args, QByteArray *out, const QProcessEnvironment &env,
+           int timeoutMs = 120000)
+{
+    const QString cli = qEnvironmentVariable("WARROOM_BIN_DIR") + QStringLiteral("/warroom-cli");
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(cli, args);
+    if (!p.waitForStarted())
+        return -1;
+    if (p.state() != QProcess::NotRunning) {
+        QEventLoop loop;
+        QObject::connect(&p, &QProcess::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    if (p.state() != QProcess::NotRunning) {
+        p.kill();
+        p.waitForFinished();
+        return -3;
+    }
+    if (out)
+        *out = p.readAllStandardOutput();
+    const QByteArray err = p.readAllStandardError();
+    if (!err.isEmpty())
+        qInfo("stderr: %s", err.left(2000).constData());
+    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+}
+
 } // namespace
 
 class TestRecovery : public QObject
@@ -238,6 +383,9 @@ private slots:
     void cron();
     void cronErrors_data();
     void cronErrors();
+    void startDates_data();
+    void startDates();
+    void timedeltaFromStartDate();
     void planOrderAndCycles();
     void planUsesAirflowRuns();
     void planOngoingWindowAndSummary();
@@ -252,6 +400,16 @@ private slots:
     void twoWarRoomsConverge();
     void killInTheMiddleOfSync();
     void cliBoardSyncOnDemo();
+    void rerunDryRunChangesNothing_data();
+    void rerunDryRunChangesNothing();
+    void rerunConfirmClearsAndTriggers_data();
+    void rerunConfirmClearsAndTriggers();
+    void rerunRefusesWithoutPreview();
+    void rerunTriggerConflict();
+    void rerunErrors_data();
+    void rerunErrors();
+    void rerunFixtureValidates();
+    void cliRerunOnDemo();
 };
 
 void TestRecovery::initTestCase()
@@ -318,6 +476,21 @@ void TestRecovery::cron_data()
                            << QStringList{};
     QTest::newRow("empty window") << "* * * * *" << "UTC" << "2026-06-05T02:00:00Z"
                                   << "2026-06-05T02:00:00Z" << QStringList{};
+    // timedelta schedules, without a start_date: every interval from local midnight
+    QTest::newRow("timedelta(hours=1)") << "timedelta(hours=1)" << "UTC" << "2026-06-05T02:00:00Z"
+                                        << "2026-06-05T05:00:00Z"
+                                        << QStringList{"2026-06-05T01:00:00Z", "2026-06-05T02:00:00Z",
+                                                       "2026-06-05T03:00:00Z"};
+    QTest::newRow("datetime.timedelta(minutes=30)") << "datetime.timedelta(minutes=30)" << "UTC"
+                                                    << "2026-06-05T02:00:00Z" << "2026-06-05T03:00:00Z"
+                                                    << QStringList{"2026-06-05T01:30:00Z", "2026-06-05T02:00:00Z"};
+    QTest::newRow("timedelta(days=1), Asia/Tokyo") << "timedelta(days=1)" << "Asia/Tokyo"
+                                                   << "2026-06-04T14:00:00Z" << "2026-06-04T16:00:00Z"
+                                                   << QStringList{"2026-06-03T15:00:00Z"};
+    QTest::newRow("pendulum.duration(hours=6)") << "pendulum.duration(hours=6)" << "UTC"
+                                                << "2026-06-05T00:00:00Z" << "2026-06-05T13:00:00Z"
+                                                << QStringList{"2026-06-04T18:00:00Z", "2026-06-05T00:00:00Z",
+                                                               "2026-06-05T06:00:00Z"};
 }
 
 void TestRecovery::cron()
@@ -344,6 +517,9 @@ void TestRecovery::cronErrors_data()
     QTest::newRow("reversed range") << "5-1 * * * *";
     QTest::newRow("bad name") << "0 0 * * FUNDAY";
     QTest::newRow("empty list item") << "0,,5 * * * *";
+    QTest::newRow("timedelta of a variable") << "timedelta(hours=INTERVAL)";
+    QTest::newRow("timedelta of nothing") << "timedelta(0)";
+    QTest::newRow("timedelta of months") << "timedelta(months=1)";
 }
 
 void TestRecovery::cronErrors()
@@ -357,6 +533,77 @@ void TestRecovery::cronErrors()
         input({dag(QStringLiteral("bad"), schedule, 1), dag(QStringLiteral("good"), QStringLiteral("@hourly"), 1)}));
     QCOMPARE(ids(plan), QStringList{QStringLiteral("rerun:good")});
     QVERIFY(plan.diagnostics.join(QLatin1Char('\n')).contains(QLatin1String("bad")));
+}
+
+void TestRecovery::startDates_data()
+{
+    QTest::addColumn<QString>("expression");
+    QTest::addColumn<QString>("expected");   // RFC 3339, empty: not readable
+    QTest::addColumn<QString>("zone");
+
+    QTest::newRow("pendulum, tz keyword") << R"(pendulum.datetime(2024, 1, 1, tz="Asia/Tokyo"))"
+                                          << "2023-12-31T15:00:00Z" << "Asia/Tokyo";
+    QTest::newRow("pendulum, time, single quotes") << "pendulum.datetime(2024, 3, 2, 9, 30, tz='UTC')"
+                                                   << "2024-03-02T09:30:00Z" << "UTC";
+    QTest::newRow("pendulum without tz is UTC") << "pendulum.datetime(2024, 1, 1)"
+                                                << "2024-01-01T00:00:00Z" << "";
+    QTest::newRow("keywords") << R"(pendulum.datetime(year=2024, month=6, day=5, tz="Europe/Berlin"))"
+                              << "2024-06-04T22:00:00Z" << "Europe/Berlin";
+    QTest::newRow("datetime tzinfo pendulum.timezone")
+        << R"(datetime(2024, 1, 1, tzinfo=pendulum.timezone("Asia/Tokyo")))" << "2023-12-31T15:00:00Z"
+        << "Asia/Tokyo";
+    QTest::newRow("datetime.datetime tzinfo ZoneInfo")
+        << R"(datetime.datetime(2024, 1, 1, tzinfo=ZoneInfo("America/New_York")))"
+        << "2024-01-01T05:00:00Z" << "America/New_York";
+    QTest::newRow("datetime tzinfo timezone.utc") << "datetime(2024, 1, 1, tzinfo=timezone.utc)"
+                                                  << "2024-01-01T00:00:00Z" << "UTC";
+    QTest::newRow("naive datetime: workspace zone") << "datetime(2024, 1, 1)"
+                                                    << "2023-12-31T15:00:00Z" << "";
+    QTest::newRow("string") << R"("2024-01-01T00:00:00+09:00")" << "2023-12-31T15:00:00Z" << "";
+    QTest::newRow("days_ago") << "days_ago(1)" << "" << "";
+    QTest::newRow("zone in a variable") << "pendulum.datetime(2024, 1, 1, tz=local_tz)" << "" << "";
+    QTest::newRow("bad date") << "pendulum.datetime(2024, 13, 1)" << "" << "";
+    QTest::newRow("unknown zone") << R"(pendulum.datetime(2024, 1, 1, tz="Mars/Olympus"))" << "" << "";
+}
+
+void TestRecovery::startDates()
+{
+    QFETCH(QString, expression);
+    QFETCH(QString, expected);
+    QFETCH(QString, zone);
+    const auto start = parseDagStartDate(expression, QStringLiteral("Asia/Tokyo"));
+    if (expected.isEmpty()) {
+        QVERIFY(!start);
+        return;
+    }
+    QVERIFY(start);
+    QCOMPARE(formatRfc3339(start->at), expected);
+    QCOMPARE(start->timezone, zone);
+}
+
+void TestRecovery::timedeltaFromStartDate()
+{
+    // every 2 hours from 00:15 Tokyo time: runs start at 15:15Z, 17:15Z, ... in UTC terms
+    DagInfo d = dag("every2h", "timedelta(hours=2)", 5);
+    const auto start = parseDagStartDate(R"(pendulum.datetime(2024, 1, 1, 0, 15, tz="Asia/Tokyo"))");
+    QVERIFY(start);
+    d.startDate = start->at;
+    d.timezone = start->timezone;
+    const RecoveryPlan plan = RecoveryPlanner::plan(input({d}, "2026-06-05T02:00:00Z", "2026-06-05T08:00:00Z"));
+    QCOMPARE(plan.tasks.size(), 1);
+    // fire times in the window: 03:15Z, 05:15Z, 07:15Z -> logical dates one interval earlier
+    QCOMPARE(rfc(plan.tasks.first().logicalDates),
+             (QStringList{"2026-06-05T01:15:00Z", "2026-06-05T03:15:00Z", "2026-06-05T05:15:00Z"}));
+    QCOMPARE(plan.tasks.first().timezone, QStringLiteral("Asia/Tokyo"));
+    QVERIFY2(plan.tasks.first().datesSummary.contains(QLatin1String("10:15")),
+             qPrintable(plan.tasks.first().datesSummary)); // local time, one range
+    QVERIFY2(!plan.tasks.first().datesSummary.contains(QLatin1Char(',')),
+             qPrintable(plan.tasks.first().datesSummary));
+    // the same schedule anchored at midnight: other dates
+    d.startDate.reset();
+    const RecoveryPlan unanchored = RecoveryPlanner::plan(input({d}, "2026-06-05T02:00:00Z", "2026-06-05T08:00:00Z"));
+    QCOMPARE(rfc(unanchored.tasks.first().logicalDates),
+             (QStringList{"2026-06-05T01:00:00Z", "2026-06-05T03:00:00Z", "2026-06-05T05:00:00Z"}));
 }
 
 void TestRecovery::planOrderAndCycles()
@@ -1107,6 +1354,340 @@ static int runSyncChild(int argc, char **argv)
     QTimer::singleShot(45000, &app, [&] { app.exit(3); });
     sync.start();
     return app.exec();
+}
+
+
+// --- Re-run in Airflow -----------------------------------------------------------------------
+
+void TestRecovery::rerunDryRunChangesNothing_data()
+{
+    QTest::addColumn<int>("version");
+    QTest::newRow("Airflow 2 (/api/v1)") << 1;
+    QTest::newRow("Airflow 3 (/api/v2)") << 2;
+}
+
+void TestRecovery::rerunDryRunChangesNothing()
+{
+    QFETCH(int, version);
+    Airflow airflow(version);
+    seedOutage(airflow.fixture);
+    const QStringList before = airflow.states();
+    const RerunPreview preview = airflow.preview(outageTarget());
+    QVERIFY2(preview.ok(), qPrintable(preview.error));
+    // failed and upstream_failed task instances of ingest in 02:00..04:00; nothing of "other"
+    QCOMPARE(instanceKeys(preview.toClear),
+             (QStringList{"extract@2026-06-05T02:00:00Z", "load@2026-06-05T02:00:00Z",
+                          "load@2026-06-05T03:00:00Z"}));
+    for (const AirflowTaskInstance &ti : preview.toClear)
+        QCOMPARE(ti.dagId, QStringLiteral("ingest"));
+    QCOMPARE(rfc(preview.toTrigger), QStringList{"2026-06-05T04:00:00Z"});
+    QCOMPARE(airflow.states(), before);
+    QCOMPARE(airflow.fixture.clearCalls(true), 1);
+    QCOMPARE(airflow.fixture.clearCalls(false), 0);
+    // the body asks for exactly that: a dry run, failed only, no neighbours
+    const auto requests = airflow.fixture.requests();
+    const auto clear = std::find_if(requests.cbegin(), requests.cend(), [](const FixtureRequest &r) {
+        return r.path.endsWith(QLatin1String("/clearTaskInstances"));
+    });
+    QVERIFY(clear != requests.cend());
+    QCOMPARE(clear->method, QByteArray("POST"));
+    const QJsonObject body = QJsonDocument::fromJson(clear->body).object();
+    QCOMPARE(body.value("dry_run").toBool(false), true);
+    QCOMPARE(body.value("only_failed").toBool(false), true);
+    QCOMPARE(body.value("include_downstream").toBool(true), false);
+    QCOMPARE(body.value("include_upstream").toBool(true), false);
+    QCOMPARE(body.value("start_date").toString(), QStringLiteral("2026-06-05T02:00:00Z"));
+    QCOMPARE(body.value("end_date").toString(), QStringLiteral("2026-06-05T04:00:00Z"));
+    QCOMPARE(clear->header("Authorization"), QByteArray("Bearer s3cret-airflow-token"));
+}
+
+void TestRecovery::rerunConfirmClearsAndTriggers_data()
+{
+    rerunDryRunChangesNothing_data();
+}
+
+void TestRecovery::rerunConfirmClearsAndTriggers()
+{
+    QFETCH(int, version);
+    Airflow airflow(version);
+    seedOutage(airflow.fixture);
+    const RerunPreview preview = airflow.preview(outageTarget());
+    QVERIFY2(preview.ok(), qPrintable(preview.error));
+    const RerunOutcome outcome = airflow.execute(preview);
+    QVERIFY2(outcome.ok(), qPrintable(outcome.error));
+    QVERIFY(outcome.changedSomething());
+    QCOMPARE(instanceKeys(outcome.cleared), instanceKeys(preview.toClear));
+    QCOMPARE(outcome.triggeredRunIds, QStringList{"warroom__2026-06-05T04:00:00Z"});
+    const AirflowFixture &f = airflow.fixture;
+    const QString r2 = QStringLiteral("scheduled__2026-06-05T02:00:00Z");
+    const QString r3 = QStringLiteral("scheduled__2026-06-05T03:00:00Z");
+    QCOMPARE(f.taskState("ingest", r2, "extract"), QString());
+    QCOMPARE(f.taskState("ingest", r2, "load"), QString());
+    QCOMPARE(f.taskState("ingest", r3, "extract"), QStringLiteral("success")); // not failed
+    QCOMPARE(f.taskState("ingest", r3, "load"), QString());
+    QCOMPARE(f.taskState("other", "scheduled__2026-06-05T02:00:00Z", "extract"), QStringLiteral("failed"));
+    QCOMPARE(f.run("ingest", r2)->state, QStringLiteral("queued"));
+    QCOMPARE(f.run("ingest", "scheduled__2026-06-05T01:00:00Z")->state, QStringLiteral("success"));
+    const auto created = f.run("ingest", "warroom__2026-06-05T04:00:00Z");
+    QVERIFY(created);
+    QCOMPARE(created->state, QStringLiteral("queued"));
+    QCOMPARE(created->logicalDate, toDateTime(ts("2026-06-05T04:00:00Z")));
+    QCOMPARE(f.clearCalls(false), 1);
+
+    // confirming the same preview again runs nothing twice: nothing failed is left to clear,
+    // and the trigger's deterministic run id answers 409, which is reported, not retried
+    const int runs = int(f.runs().size());
+    const int posts = f.requestCount(QStringLiteral("/dagRuns"));
+    const RerunOutcome again = airflow.execute(preview);
+    QVERIFY2(again.ok(), qPrintable(again.error));
+    QVERIFY(again.cleared.isEmpty());
+    QVERIFY(again.triggeredRunIds.isEmpty());
+    QCOMPARE(again.existingRunIds, QStringList{"warroom__2026-06-05T04:00:00Z"});
+    QCOMPARE(f.runs().size(), runs);
+    // one POST answered 409, one GET of the existing run: no second POST
+    int postsAfter = 0;
+    for (const FixtureRequest &r : f.requests())
+        postsAfter += r.method == "POST" && r.path.endsWith(QLatin1String("/dagRuns"));
+    QCOMPARE(postsAfter, 2);
+    QVERIFY(f.requestCount(QStringLiteral("/dagRuns")) > posts);
+}
+
+void TestRecovery::rerunRefusesWithoutPreview()
+{
+    Airflow airflow(1);
+    seedOutage(airflow.fixture);
+    RerunPreview failed;
+    failed.target = outageTarget();
+    failed.error = QStringLiteral("dry run failed");
+    failed.toClear.append(AirflowTaskInstance{"ingest", "extract", "r", "2026-06-05T02:00:00Z", {}, -1});
+    RerunOutcome outcome = airflow.execute(failed);
+    QVERIFY(!outcome.ok());
+    RerunPreview empty;
+    empty.target = outageTarget();
+    outcome = airflow.execute(empty);
+    QVERIFY(!outcome.ok());
+    QVERIFY2(outcome.error.contains(QLatin1String("nothing")), qPrintable(outcome.error));
+    QCOMPARE(airflow.fixture.requests().size(), 0);
+    // a card without dates is not even previewed
+    RerunTarget noDates = outageTarget();
+    noDates.logicalDates.clear();
+    const RerunPreview preview = airflow.preview(noDates);
+    QVERIFY(!preview.ok());
+    QCOMPARE(airflow.fixture.requests().size(), 0);
+}
+
+void TestRecovery::rerunTriggerConflict()
+{
+    Airflow airflow(1);
+    seedOutage(airflow.fixture);
+    const EpochMicros five = ts("2026-06-05T05:00:00Z");
+    const TriggerResult first = airflow.trigger("ingest", five);
+    QVERIFY2(first.ok(), qPrintable(first.error));
+    QCOMPARE(first.runId, QStringLiteral("warroom__2026-06-05T05:00:00Z"));
+    QCOMPARE(first.state, QStringLiteral("queued"));
+    QCOMPARE(airflow.fixture.run("ingest", first.runId)->runType, QStringLiteral("manual"));
+    // same id again: 409, reported with the existing run's state
+    const TriggerResult second = airflow.trigger("ingest", five);
+    QVERIFY(second.conflict);
+    QVERIFY(!second.ok());
+    QCOMPARE(second.httpStatus, 409);
+    QVERIFY2(second.error.contains(QLatin1String("queued")) && second.error.contains(first.runId),
+             qPrintable(second.error));
+    // a date that has a scheduled run under another id: 409 as well, nothing created
+    const int runs = int(airflow.fixture.runs().size());
+    const TriggerResult scheduled = airflow.trigger("ingest", ts("2026-06-05T02:00:00Z"));
+    QVERIFY(scheduled.conflict);
+    QVERIFY2(scheduled.error.contains(QLatin1String("2026-06-05T02:00:00Z")), qPrintable(scheduled.error));
+    QCOMPARE(airflow.fixture.runs().size(), runs);
+    // unknown DAG: 404 with a hint
+    const TriggerResult unknown = airflow.trigger("nope", five);
+    QVERIFY(!unknown.conflict);
+    QCOMPARE(unknown.httpStatus, 404);
+    QVERIFY2(unknown.error.contains(QLatin1String("nope")), qPrintable(unknown.error));
+}
+
+void TestRecovery::rerunErrors_data()
+{
+    QTest::addColumn<QString>("fault");     // what goes wrong
+    QTest::addColumn<int>("status");        // the status the result reports
+    QTest::addColumn<QString>("mentions");
+
+    QTest::newRow("401 bad token") << "401" << 401 << "WARROOM_AIRFLOW_TOKEN";
+    QTest::newRow("403 forbidden") << "403" << 403 << "edit permission";
+    QTest::newRow("404 unknown DAG") << "404" << 404 << "Dag id ghost not found";
+    QTest::newRow("503 every time") << "503" << 503 << "try again later";
+    QTest::newRow("timeout") << "hang" << 0 << "timed out";
+    QTest::newRow("malformed JSON") << "json" << 200 << "invalid JSON";
+    QTest::newRow("no task_instances") << "shape" << 200 << "task_instances";
+}
+
+void TestRecovery::rerunErrors()
+{
+    QFETCH(QString, fault);
+    QFETCH(int, status);
+    QFETCH(QString, mentions);
+    Airflow airflow(1);
+    seedOutage(airflow.fixture);
+    RerunTarget target = outageTarget();
+    if (fault == QLatin1String("401")) {
+        airflow.fixture.setToken(QStringLiteral("another"));
+    } else if (fault == QLatin1String("404")) {
+        target.dagId = QStringLiteral("ghost");
+    } else {
+        Fault f;
+        f.pathContains = QStringLiteral("/clearTaskInstances");
+        f.count = 100;
+        if (fault == QLatin1String("403"))
+            f.response = FixtureResponse::json(QByteArray(R"({"detail":"Forbidden","status":403,"title":"Forbidden"})"), 403);
+        else if (fault == QLatin1String("503"))
+            f.response = FixtureResponse::json(QByteArray(R"({"detail":"upstream unavailable"})"), 503);
+        else if (fault == QLatin1String("hang"))
+            f.response.hang = true;
+        else if (fault == QLatin1String("json"))
+            f.response = FixtureResponse::json(QByteArray(R"({"task_instances": [)"));
+        else
+            f.response = FixtureResponse::json(QByteArray(R"({"dag_runs": []})"));
+        airflow.fixture.injectFault(f);
+    }
+    if (fault == QLatin1String("hang")) {
+        AirflowRerunner::Config config = airflow.rerunner->config();
+        config.timeoutMs = 300;
+        airflow.rerunner = std::make_unique<AirflowRerunner>(&airflow.http, config);
+    }
+    const QStringList before = airflow.states();
+    const RerunPreview preview = airflow.preview(target);
+    QVERIFY(!preview.ok());
+    QCOMPARE(preview.httpStatus, status);
+    QVERIFY2(preview.error.contains(mentions), qPrintable(preview.error));
+    QVERIFY2(!preview.error.contains(QLatin1String("s3cret")), qPrintable(preview.error));
+    QVERIFY(preview.toClear.isEmpty());
+    QCOMPARE(airflow.states(), before);
+    // and a confirmation of that failed preview still does nothing
+    const RerunOutcome outcome = airflow.execute(preview);
+    QVERIFY(!outcome.ok());
+    QCOMPARE(airflow.fixture.clearCalls(false), 0);
+    QCOMPARE(airflow.states(), before);
+
+    // the same faults on the real call, after a good dry run
+    if (fault == QLatin1String("401") || fault == QLatin1String("404"))
+        return;
+    airflow.fixture.clearFaults();
+    const RerunPreview good = airflow.preview(outageTarget());
+    QVERIFY2(good.ok(), qPrintable(good.error));
+    Fault onReal;
+    onReal.pathContains = QStringLiteral("/clearTaskInstances");
+    onReal.method = "POST";
+    onReal.count = 100;
+    onReal.response = fault == QLatin1String("hang") ? FixtureResponse{} : FixtureResponse::json(QByteArray(R"({"detail":"boom"})"), 500);
+    onReal.response.hang = fault == QLatin1String("hang");
+    airflow.fixture.injectFault(onReal);
+    const RerunOutcome failed = airflow.execute(good);
+    QVERIFY(!failed.ok());
+    QVERIFY(failed.triggeredRunIds.isEmpty()); // nothing triggered after a failed clear
+    QVERIFY2(failed.error.contains(QLatin1String("may or may not")), qPrintable(failed.error));
+    QCOMPARE(airflow.states(), before);
+}
+
+void TestRecovery::rerunFixtureValidates()
+{
+    // the fixture rejects what real Airflow rejects, so a wrong client body cannot pass
+    Airflow airflow(1);
+    seedOutage(airflow.fixture);
+    const auto post = [&](const QString &path, const QByteArray &body) {
+        net::HttpRequest request;
+        request.url = QUrl(airflow.fixture.apiUrl().toString() + path);
+        request.method = "POST";
+        request.body = body;
+        request.headers.append(qMakePair(QByteArray("Authorization"), QByteArray("Bearer s3cret-airflow-token")));
+        std::optional<net::HttpResponse> response;
+        airflow.http.send(request, nullptr, [&](const net::HttpResponse &r) { response = r; });
+        if (!QTest::qWaitFor([&] { return response.has_value(); }, 10000))
+            qFatal("no answer");
+        return *response;
+    };
+    QCOMPARE(post("/dags/ingest/clearTaskInstances", R"({"dry_run": "yes"})").status, 400);
+    QCOMPARE(post("/dags/ingest/clearTaskInstances", R"({"dry_run": true, "colour": 1})").status, 400);
+    QCOMPARE(post("/dags/ingest/clearTaskInstances", R"({"start_date": "yesterday"})").status, 400);
+    QCOMPARE(post("/dags/ingest/clearTaskInstances",
+                  R"({"start_date": "2026-06-05T04:00:00Z", "end_date": "2026-06-05T02:00:00Z"})").status, 400);
+    QCOMPARE(post("/dags/ingest/clearTaskInstances", "not json").status, 400);
+    QCOMPARE(post("/dags/ingest/dagRuns", R"({"conf": "x"})").status, 400);
+    // omitted dry_run means a dry run, as documented: nothing changes
+    const QStringList before = airflow.states();
+    const net::HttpResponse dry = post("/dags/ingest/clearTaskInstances", "{}");
+    QVERIFY2(dry.ok(), qPrintable(dry.error));
+    QCOMPARE(dry.json.object().value("task_instances").toArray().size(), 3); // no range: every failed one of ingest
+    QCOMPARE(airflow.states(), before);
+}
+
+
+void TestRecovery::cliRerunOnDemo()
+{
+    const QString cli = qEnvironmentVariable("WARROOM_BIN_DIR") + QStringLiteral("/warroom-cli");
+    if (!QFileInfo::exists(cli))
+        QSKIP("warroom-cli is not built");
+    QTemporaryDir dir;
+    const QString ws = dir.filePath(QStringLiteral("demo"));
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("WARROOM_AIRFLOW_TOKEN"), QStringLiteral("airflow-t0ken"));
+    QCOMPARE(runCli({"demo", "--out", ws}, nullptr, env), 0);
+    AirflowFixture airflow(1);
+    QVERIFY(airflow.start());
+    airflow.setToken(QStringLiteral("airflow-t0ken"));
+
+    // without airflow.rerun the option is refused
+    QByteArray out;
+    QVERIFY(runCli({"board", "--workspace", ws, "--rerun", "x"}, &out, env) != 0);
+    QVERIFY(runCli({"board", "--workspace", ws, "--confirm"}, &out, env) != 0);
+    QFile yaml(ws + QStringLiteral("/warroom.yaml"));
+    QVERIFY(yaml.open(QIODevice::Append));
+    yaml.write(QStringLiteral("\nairflow:\n  api_url: %1\n  rerun: true\n").arg(airflow.apiUrl().toString()).toUtf8());
+    yaml.close();
+
+    QCOMPARE(runCli({"board", "--workspace", ws, "--format", "json"}, &out, env), 0);
+    const QJsonObject first = QJsonDocument::fromJson(out).object().value("tasks").toArray().at(0).toObject();
+    const QString dagId = first.value("dag_id").toString();
+    const QJsonArray dates = first.value("logical_dates").toArray();
+    QVERIFY(dates.size() >= 2);
+    // the first date ran and failed; the others never ran
+    AirflowFixture::DagRun run;
+    run.dagId = dagId;
+    run.runId = QStringLiteral("scheduled__first");
+    run.logicalDate = toDateTime(*parseTimestamp(dates.at(0).toString()));
+    airflow.addRun(run);
+    AirflowFixture::TaskInstance ti;
+    ti.dagId = dagId;
+    ti.runId = run.runId;
+    ti.taskId = QStringLiteral("load");
+    airflow.addTask(ti);
+
+    // the dry run: listed, nothing changed, the card stays where it is
+    QCOMPARE(runCli({"board", "--workspace", ws, "--rerun", dagId}, &out, env), 0);
+    QJsonObject doc = QJsonDocument::fromJson(out).object();
+    QJsonObject rerun = doc.value("rerun").toObject();
+    QCOMPARE(rerun.value("dry_run").toBool(), true);
+    QCOMPARE(rerun.value("to_clear").toArray().size(), 1);
+    QCOMPARE(rerun.value("to_clear").toArray().at(0).toObject().value("task_id").toString(), QStringLiteral("load"));
+    QCOMPARE(rerun.value("to_trigger").toArray().size(), dates.size() - 1);
+    QCOMPARE(airflow.taskState(dagId, run.runId, "load"), QStringLiteral("failed"));
+    QCOMPARE(airflow.runs().size(), 1);
+    QCOMPARE(doc.value("tasks").toArray().at(0).toObject().value("status").toString(), QStringLiteral("todo"));
+
+    // confirmed: cleared, triggered, the card re-running
+    QCOMPARE(runCli({"board", "--workspace", ws, "--rerun", dagId, "--confirm"}, &out, env), 0);
+    doc = QJsonDocument::fromJson(out).object();
+    rerun = doc.value("rerun").toObject();
+    QCOMPARE(rerun.value("dry_run").toBool(), false);
+    QCOMPARE(rerun.value("cleared").toArray().size(), 1);
+    QCOMPARE(rerun.value("triggered").toArray().size(), dates.size() - 1);
+    QCOMPARE(airflow.taskState(dagId, run.runId, "load"), QString());
+    QCOMPARE(airflow.runs().size(), dates.size());
+    QCOMPARE(doc.value("tasks").toArray().at(0).toObject().value("status").toString(), QStringLiteral("rerunning"));
+
+    // a wrong token: a clear message and a non-zero exit
+    env.insert(QStringLiteral("WARROOM_AIRFLOW_TOKEN"), QStringLiteral("wrong"));
+    QVERIFY(runCli({"board", "--workspace", ws, "--rerun", dagId}, &out, env) != 0);
+    QVERIFY(QJsonDocument::fromJson(out).object().value("rerun").toObject().value("error").toString().contains(QLatin1String("401")));
 }
 
 int main(int argc, char **argv)

@@ -61,6 +61,7 @@ github:
   recovery_label: recovery
 airflow:
   api_url: https://AIRFLOW/api/v1  # Composer web server URL, or a self-hosted Airflow
+  rerun: true                      # the board may clear and trigger runs (after confirmation)
 webhook:
   port: 8787                       # loopback only
 replay: {file: alerts/outage.ndjson, speed: 120}
@@ -82,6 +83,7 @@ incident: {name: Composer outage, since: "2026-11-19T17:00:00Z", until: "2026-11
     QCOMPARE(config->github.repo, QStringLiteral("owner/name"));
     QCOMPARE(config->github.alertLabels, (QStringList{QStringLiteral("alert"), QStringLiteral("dag-failure")}));
     QCOMPARE(config->airflow.apiUrl, QStringLiteral("https://AIRFLOW/api/v1"));
+    QVERIFY(config->airflow.rerunAllowed());
     QCOMPARE(config->webhook.port, 8787);
     QCOMPARE(config->replay.speed, 120.0);
     QCOMPARE(config->incident.broken, (QStringList{QStringLiteral("dag:orders_hourly"), QStringLiteral("mart.orders")}));
@@ -100,6 +102,7 @@ void tst_Workspace::defaults()
     QCOMPARE(config->usage.windowDays, 30);
     QVERIFY(!config->github.isConfigured());
     QVERIFY(!config->airflow.isConfigured());
+    QVERIFY(!config->airflow.rerunAllowed());
 }
 
 void tst_Workspace::problems_data()
@@ -126,6 +129,7 @@ void tst_Workspace::problems_data()
     QTest::newRow("token in file") << QByteArray("github:\n  repo: a/b\n  token: ghp_x\n") << true << true << 3 << "secrets never go";
     QTest::newRow("section not a map") << QByteArray("lineage: sql/\n") << true << true << 1 << "'lineage' must be a mapping";
     QTest::newRow("list where value") << QByteArray("name: [a, b]\n") << true << true << 1 << "single value";
+    QTest::newRow("rerun not a boolean") << QByteArray("airflow:\n  api_url: https://a/api/v1\n  rerun: yes please\n") << true << true << 3 << "airflow.rerun";
     QTest::newRow("bad incident time") << QByteArray("incident:\n  since: yesterday\n") << true << true << 2 << "RFC 3339";
 }
 

@@ -12,6 +12,7 @@ using recovery::BoardModel;
 
 namespace {
 constexpr int kLines = 4;
+constexpr int kLargeLines = 5;
 
 bool isDark(const QPalette &palette)
 {
@@ -45,7 +46,7 @@ QSize BoardCardDelegate::sizeHint(const QStyleOptionViewItem &option, const QMod
 {
     const QFontMetrics fm(option.font);
     const int width = std::max(fm.horizontalAdvance(QLatin1Char('M')) * 18, 160);
-    return {width, fm.height() * kLines + fm.height() / 2 * 3 + 8};
+    return {width, fm.height() * (m_large ? kLargeLines : kLines) + fm.height() / 2 * 3 + 8};
 }
 
 void BoardCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -100,20 +101,44 @@ void BoardCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     painter->drawText(QRect(inner.right() - issueWidth, inner.top(), issueWidth, lineHeight),
                       Qt::AlignRight | Qt::AlignVCenter, issueText);
 
+    const QString assignee = index.data(BoardModel::AssigneeRole).toString();
+    QFont who = option.font;
+    who.setItalic(assignee.isEmpty());
+    const QFontMetrics wfm(who);
+    const QString whoText = assignee.isEmpty()
+                                ? QCoreApplication::translate("warroom::widgets::BoardCardDelegate", "unassigned")
+                                : QStringLiteral("@") + assignee;
+
     QFont dagFont = bold;
     dagFont.setStrikeOut(index.data(BoardModel::ObsoleteRole).toBool());
-    painter->setFont(dagFont);
-    painter->setPen(text);
-    const QRect dagRect(badge.right() + pad, inner.top(),
-                        inner.right() - issueWidth - pad - badge.right() - pad, lineHeight);
-    painter->drawText(dagRect, Qt::AlignLeft | Qt::AlignVCenter,
-                      bfm.elidedText(index.data(BoardModel::DagRole).toString(), Qt::ElideMiddle,
-                                     dagRect.width()));
+    const QString dag = index.data(BoardModel::DagRole).toString();
+    int y = inner.top();
+    if (m_large) {
+        // line 1: badge, assignee, issue; line 2: the DAG id across the whole card
+        const int whoLeft = badge.right() + pad;
+        const int whoWidth = std::max(0, inner.right() - issueWidth - pad - whoLeft);
+        painter->setFont(who);
+        painter->setPen(assignee.isEmpty() ? muted : text);
+        painter->drawText(QRect(whoLeft, y, whoWidth, lineHeight), Qt::AlignLeft | Qt::AlignVCenter,
+                          wfm.elidedText(whoText, Qt::ElideRight, whoWidth));
+        y += lineHeight;
+        painter->setFont(dagFont);
+        painter->setPen(text);
+        painter->drawText(QRect(inner.left(), y, inner.width(), lineHeight), Qt::AlignLeft | Qt::AlignVCenter,
+                          bfm.elidedText(dag, Qt::ElideMiddle, inner.width()));
+    } else {
+        painter->setFont(dagFont);
+        painter->setPen(text);
+        const QRect dagRect(badge.right() + pad, inner.top(),
+                            inner.right() - issueWidth - pad - badge.right() - pad, lineHeight);
+        painter->drawText(dagRect, Qt::AlignLeft | Qt::AlignVCenter,
+                          bfm.elidedText(dag, Qt::ElideMiddle, dagRect.width()));
+    }
 
-    // line 2: dates; line 3: tables
+    // dates, then tables
     painter->setFont(option.font);
     painter->setPen(muted);
-    int y = inner.top() + lineHeight + pad / 2;
+    y += lineHeight + pad / 2;
     const int count = index.data(BoardModel::DateCountRole).toInt();
     const QString dates = QCoreApplication::translate("warroom::widgets::BoardCardDelegate",
                                                       "%1 (%n run(s))", nullptr, count)
@@ -126,18 +151,16 @@ void BoardCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
                       fm.elidedText(tables, Qt::ElideRight, inner.width()));
     y += lineHeight + pad / 2;
 
-    // line 4: assignee, then markers (text symbols, never colour alone)
-    const QString assignee = index.data(BoardModel::AssigneeRole).toString();
-    QFont who = option.font;
-    who.setItalic(assignee.isEmpty());
-    painter->setFont(who);
-    painter->setPen(assignee.isEmpty() ? muted : text);
-    const QString whoText = assignee.isEmpty()
-                                ? QCoreApplication::translate("warroom::widgets::BoardCardDelegate", "unassigned")
-                                : QStringLiteral("@") + assignee;
-    const int whoWidth = std::min(QFontMetrics(who).horizontalAdvance(whoText), inner.width() / 2);
-    painter->drawText(QRect(inner.left(), y, whoWidth, lineHeight), Qt::AlignLeft | Qt::AlignVCenter,
-                      QFontMetrics(who).elidedText(whoText, Qt::ElideRight, whoWidth));
+    // last line: assignee (small type), then markers (text symbols, never colour alone)
+    int whoWidth = 0;
+    if (!m_large) {
+        painter->setFont(who);
+        painter->setPen(assignee.isEmpty() ? muted : text);
+        whoWidth = std::min(wfm.horizontalAdvance(whoText), inner.width() / 2);
+        painter->drawText(QRect(inner.left(), y, whoWidth, lineHeight), Qt::AlignLeft | Qt::AlignVCenter,
+                          wfm.elidedText(whoText, Qt::ElideRight, whoWidth));
+        whoWidth += pad;
+    }
 
     QStringList markers;
     const QStringList waiting = index.data(BoardModel::WaitingOnDagsRole).toStringList();
@@ -151,8 +174,8 @@ void BoardCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     if (!markers.isEmpty()) {
         painter->setFont(option.font);
         painter->setPen(waiting.isEmpty() ? text : mix(text, priorityColor(QStringLiteral("P2"), pal), 0.5));
-        const QRect markerRect(inner.left() + whoWidth + pad, y, inner.width() - whoWidth - pad, lineHeight);
-        painter->drawText(markerRect, Qt::AlignRight | Qt::AlignVCenter,
+        const QRect markerRect(inner.left() + whoWidth, y, inner.width() - whoWidth, lineHeight);
+        painter->drawText(markerRect, (m_large ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter,
                           fm.elidedText(markers.join(QStringLiteral("  ")), Qt::ElideRight, markerRect.width()));
     }
     painter->restore();

@@ -9,6 +9,8 @@
 
 #include <array>
 
+class QAction;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -16,9 +18,16 @@ class QPushButton;
 class QTimer;
 class QToolButton;
 
+namespace warroom::recovery {
+class AirflowRerunner;
+struct RerunPreview;
+struct RerunOutcome;
+} // namespace warroom::recovery
+
 namespace warroom::widgets {
 
 class BoardCardDelegate;
+class RerunDialog;
 
 // One column of the board: a list of cards that takes drops and keyboard moves.
 class BoardLane : public QListView
@@ -51,6 +60,10 @@ private:
 // Cards move by drag and drop, Ctrl+Left/Right, or the keys 1-5. Every move goes through
 // BoardModel (store, then model, then outbox). setReadOnly(true) + setLargeType(true) is the
 // managers' big-screen board (`warroom --board`), which shows when it last synced.
+// With setRerunner() (only when the workspace allows re-runs), "Re-run in Airflow…"
+// (context menu, Ctrl+Shift+R) asks Airflow for a dry run, lists it in a RerunDialog whose
+// default is Cancel, and only after the confirmation clears/triggers; the card then moves to
+// Re-running through BoardModel (store, timeline, outbox).
 class BoardView : public QWidget
 {
     Q_OBJECT
@@ -68,6 +81,15 @@ public:
     bool isReadOnly() const { return m_readOnly; }
     void setLargeType(bool on);
     bool isLargeType() const { return m_large; }
+    // Optional (not owned): enables "Re-run in Airflow…". Null disables it.
+    void setRerunner(recovery::AirflowRerunner *rerunner);
+    recovery::AirflowRerunner *rerunner() const;
+    void setTimezone(const QString &ianaId);       // for dates in the re-run dialog
+    QAction *rerunAction() const { return m_rerunAction; }
+    // Starts the dry run for the one selected card; false when not possible now.
+    bool rerunSelected();
+    RerunDialog *rerunDialog() const;              // while the confirmation is open
+    QString rerunText() const;                     // the last re-run status line
 
     BoardLane *lane(int column) const;
     recovery::BoardFilterProxy *laneProxy(int column) const;
@@ -84,6 +106,8 @@ public:
 
 signals:
     void taskActivated(const QString &taskId, const QString &issueUrl);
+    void rerunPreviewShown(const QString &taskId);   // the confirmation dialog is open
+    void rerunFinished(const QString &taskId, bool ok, const QString &message);
 
 private:
     void refreshHeader();
@@ -91,6 +115,11 @@ private:
     void applyFilters();
     void moveIds(const QStringList &ids, int column);
     void reselect(const QStringList &ids);
+    void updateActions();
+    void fitProgressBar();
+    void showPreview(const recovery::RerunPreview &preview);
+    void finishRerun(const recovery::RerunOutcome &outcome);
+    void setRerunStatus(const QString &text, bool error);
 
     QPointer<recovery::BoardModel> m_model;
     QPointer<recovery::BoardSync> m_sync;
@@ -108,6 +137,13 @@ private:
     QPushButton *m_assign;
     QWidget *m_controls;
     QTimer *m_clock;
+    QHBoxLayout *m_lanesLayout = nullptr;
+    QAction *m_rerunAction;
+    QLabel *m_rerunLabel;
+    QPointer<recovery::AirflowRerunner> m_rerunner;
+    QPointer<RerunDialog> m_rerunDialog;
+    QString m_timezone;
+    bool m_rerunBusy = false;
     QString m_user;
     bool m_readOnly = false;
     bool m_large = false;
