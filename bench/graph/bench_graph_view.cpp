@@ -1,8 +1,11 @@
 // Lineage graph view: frame times while panning at several zoom levels (5,000 nodes /
 // 10,000 edges by default), item creation and layout times, and screenshots.
 //
-//   QT_QPA_PLATFORM=offscreen bench_graph_view [NODES=5000] [FRAMES=40]
+//   QT_QPA_PLATFORM=offscreen bench_graph_view [NODES=5000] [FRAMES=40] [--overview]
 //   QT_QPA_PLATFORM=offscreen bench_graph_view --screenshots DIR [--dark]
+//
+// A big graph opens as an overview (LineageView::showOverview()); the frame figures are for
+// the whole graph ("Show all") unless --overview is given.
 //
 // A frame is the QGraphicsView viewport (1600x1000) rendered into a QImage through the same
 // paint path as on screen (QWidget::render -> QGraphicsView::paintEvent -> BSP lookup ->
@@ -52,7 +55,16 @@ static bool waitLayout(LineageView &view)
     return spy.wait(600000);
 }
 
-static void loadGraph(LineageView &view, int nodes, double *createMs, double *layoutMs)
+static void settle(int ms)
+{
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < ms)
+        QApplication::processEvents(QEventLoop::AllEvents, 10);
+}
+
+static void loadGraph(LineageView &view, int nodes, double *createMs, double *layoutMs,
+                      bool all = true)
 {
     const LineageSubgraph g = syntheticSubgraph(nodes, 2.0, 7);
     QElapsedTimer t;
@@ -60,7 +72,15 @@ static void loadGraph(LineageView &view, int nodes, double *createMs, double *la
     view.model()->setSubgraph(g);
     *createMs = double(t.nsecsElapsed()) / 1e6;
     waitLayout(view);
+    if (all && view.isOverviewShown()) {
+        // everything: every kind too (the overview folded SQL files and tasks)
+        for (LineageNodeKind k : {LineageNodeKind::SqlFile, LineageNodeKind::DagTask})
+            view.setKindVisible(k, true);
+        view.showAll();
+        waitLayout(view);
+    }
     *layoutMs = view.lastLayout().elapsedMs;
+    settle(300); // idle text preparation, zoom settling
 }
 
 struct Stats
@@ -117,16 +137,33 @@ static int screenshots(const QString &dir, bool dark)
         view.resize(1600, 1000);
         view.show();
         double c, l;
-        loadGraph(view, n, &c, &l);
+        loadGraph(view, n, &c, &l, false);
         QGraphicsView *gv = view.graphicsView();
         auto shot = [&](const QString &name) {
-            QApplication::processEvents();
+            settle(300);
             const QString path = dir + QStringLiteral("/lineage_%1_%2%3.png").arg(n).arg(name, suffix);
             view.grab().save(path);
             std::printf("%s (zoom %.3f)\n", qPrintable(path), view.zoom());
         };
+        shot(QStringLiteral("overview")); // what opens: the default
+        // a stub expanded
+        for (const QString &id : view.model()->visibleNodeIds()) {
+            if (view.model()->nodeData(id, LineageNodeRole::MoreDownstream).toInt() > 2) {
+                view.selectNode(id, true);
+                view.expandMore(id);
+                waitLayout(view);
+                break;
+            }
+        }
+        shot(QStringLiteral("expanded"));
+        for (LineageNodeKind k : {LineageNodeKind::SqlFile, LineageNodeKind::DagTask})
+            view.setKindVisible(k, true);
+        view.showAll();
+        waitLayout(view);
         view.fitToView();
         shot(QStringLiteral("fit"));
+        view.fitAll();
+        shot(QStringLiteral("whole"));
         // around the broken nodes (left) at several zoom levels
         const QString broken = view.model()->nodeIds().first();
         for (double z : {0.3, 0.6, 1.0}) {
@@ -195,11 +232,39 @@ int main(int argc, char **argv)
     const int nodes = args.size() > 1 ? args[1].toInt() : 5000;
     const int frames = args.size() > 2 ? args[2].toInt() : 40;
 
+    {
+        // the model alone, and the overview it computes
+        const LineageSubgraph g = syntheticSubgraph(nodes, 2.0, 7);
+        LineageGraphModel m;
+        QElapsedTimer t;
+        t.start();
+        m.setSubgraph(g);
+        const double modelMs = double(t.nsecsElapsed()) / 1e6;
+        t.restart();
+        m.beginFilterChange();
+        m.setKindVisible(LineageNodeKind::SqlFile, false);
+        m.setKindVisible(LineageNodeKind::DagTask, false);
+        QElapsedTimer o;
+        o.start();
+        const QStringList scope = m.overviewNodes(24);
+        const double overviewMs = double(o.nsecsElapsed()) / 1e6;
+        m.setScope(scope);
+        m.endFilterChange();
+        const double foldMs = double(t.nsecsElapsed()) / 1e6 - overviewMs;
+        std::printf("model only: setSubgraph %.1f ms; overviewNodes %.1f ms; fold + scope %.1f ms "
+                    "(%d of %d shown)\n",
+                    modelMs, overviewMs, foldMs, m.shownCount(), m.nodeCount());
+    }
     LineageView view;
     view.resize(1600 + 280, 1000 + 60);
     view.show();
+    if (const int w = args.indexOf(QStringLiteral("--node-width")); w > 0 && w + 1 < args.size()) {
+        LayoutOptions o;
+        o.nodeWidth = args[w + 1].toDouble();
+        view.setLayoutOptions(o);
+    }
     double createMs = 0, layoutMs = 0;
-    loadGraph(view, nodes, &createMs, &layoutMs);
+    loadGraph(view, nodes, &createMs, &layoutMs, !args.contains(QStringLiteral("--overview")));
     QGraphicsView *gv = view.graphicsView();
     if (args.contains(QStringLiteral("--noindex")))
         view.scene()->setItemIndexMethod(QGraphicsScene::NoIndex);
@@ -209,15 +274,16 @@ int main(int argc, char **argv)
         for (const QString &id : view.model()->nodeIds())
             view.nodeItem(id)->setVisible(false);
     }
-    std::printf("nodes %d, edges %d; model+items %.1f ms; layout %.1f ms (%d layers, %d dummies)\n",
-                view.model()->nodeCount(), view.model()->edgeCount(), createMs, layoutMs,
-                view.lastLayout().layers, view.lastLayout().dummyNodes);
+    std::printf("nodes %d (%d shown), edges %d; model+items %.1f ms (GUI thread, overview "
+                "included); layout %.1f ms (%d layers, %d dummies)\n",
+                view.model()->nodeCount(), view.model()->shownCount(), view.model()->edgeCount(),
+                createMs, layoutMs, view.lastLayout().layers, view.lastLayout().dummyNodes);
     std::printf("viewport %dx%d, fit zoom %.3f\n", gv->viewport()->width(),
                 gv->viewport()->height(), view.minimumZoom());
     QImage image(gv->viewport()->size(), QImage::Format_ARGB32_Premultiplied);
     std::printf("%-10s %10s %10s %10s %12s  %s\n", "zoom", "mean ms", "p95 ms", "max ms",
                 "wall mean", "(pan; CPU time per frame)");
-    view.fitToView();
+    view.fitAll();
     const double fit = view.zoom();
     const QRectF bounds = view.lastLayout().bounds;
     for (double z : {fit, 0.1, 0.25, 0.5, 1.0, 2.0}) {
@@ -225,6 +291,7 @@ int main(int argc, char **argv)
             continue;
         view.setZoom(z);
         gv->centerOn(bounds.center());
+        settle(250);            // the zoom settles: the edge cache comes back for panning
         renderFrame(gv, image); // warm up
         std::vector<double> times, walls;
         for (int f = 0; f < frames; ++f) {

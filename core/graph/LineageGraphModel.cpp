@@ -3,6 +3,7 @@
 #include <QQueue>
 
 #include <algorithm>
+#include <limits>
 
 namespace warroom {
 
@@ -49,6 +50,8 @@ void LineageGraphModel::setSubgraph(const LineageSubgraph &subgraph)
             m_rawOrder.append(n.id);
         m_raw.insert(n.id, n);
     }
+    // the scope survives a refresh of the same incident (ids are stable); gone ids drop out
+    m_scope.removeIf([this](const QString &id) { return !m_raw.contains(id); });
     for (const LineageEdgeData &e : subgraph.edges) {
         if (!m_raw.contains(e.from) || !m_raw.contains(e.to) || e.from == e.to)
             continue;
@@ -231,6 +234,8 @@ void LineageGraphModel::rebuild(bool reset)
         }
     }
     const QSet<QString> oldHidden = m_hidden;
+    const QHash<QString, int> oldMoreDown = m_moreDown;
+    const QHash<QString, int> oldMoreUp = m_moreUp;
     recomputeHidden(false);
 
     if (reset) {
@@ -258,7 +263,9 @@ void LineageGraphModel::rebuild(bool reset)
         if (old == oldNodes.cend()) {
             changed = true;
             emit nodeAdded(id);
-        } else if (!(*old == m_nodes[id]) || oldHidden.contains(id) != m_hidden.contains(id)) {
+        } else if (!(*old == m_nodes[id]) || oldHidden.contains(id) != m_hidden.contains(id)
+                   || oldMoreDown.value(id) != m_moreDown.value(id)
+                   || oldMoreUp.value(id) != m_moreUp.value(id)) {
             updated.append(id);
         }
     }
@@ -280,8 +287,18 @@ void LineageGraphModel::rebuild(bool reset)
         emit visibilityChanged();
 }
 
+void LineageGraphModel::endFilterChange()
+{
+    if (m_filterBatch > 0 && --m_filterBatch == 0 && std::exchange(m_filtersDirty, false))
+        recomputeHidden(true);
+}
+
 void LineageGraphModel::recomputeHidden(bool emitSignals)
 {
+    if (emitSignals && m_filterBatch > 0) {
+        m_filtersDirty = true;
+        return;
+    }
     QSet<QString> hidden;
     for (const QString &id : std::as_const(m_order)) {
         const LineageNodeData &n = m_nodes[id];
@@ -289,19 +306,416 @@ void LineageGraphModel::recomputeHidden(bool emitSignals)
                     || (!n.dataset.isEmpty() && m_hiddenDatasets.contains(n.dataset))
                     || (m_maxDepth >= 0 && std::abs(n.depth) > m_maxDepth)
                     || (!m_pathNodes.isEmpty() && !m_pathNodes.contains(id));
+        if (!hide && m_scopeActive && !m_scope.contains(id)) {
+            // a collapsed dataset is in the scope when one of its members is
+            bool member = false;
+            for (const QString &m : m_groupMembers.value(id)) {
+                if (m_scope.contains(m)) {
+                    member = true;
+                    break;
+                }
+            }
+            hide = !member;
+        }
         if (hide)
             hidden.insert(id);
     }
-    if (hidden == m_hidden)
-        return;
     QSet<QString> old = std::exchange(m_hidden, std::move(hidden));
+    const QHash<LineageEdgeId, QStringList> oldFolded = m_folded;
+    const QHash<QString, int> oldMoreDown = m_moreDown;
+    const QHash<QString, int> oldMoreUp = m_moreUp;
+    computeFolding();
     if (!emitSignals)
         return;
     for (const QString &id : std::as_const(m_order)) {
-        if (old.contains(id) != m_hidden.contains(id))
+        if (old.contains(id) != m_hidden.contains(id)
+            || oldMoreDown.value(id) != m_moreDown.value(id)
+            || oldMoreUp.value(id) != m_moreUp.value(id))
             emit nodeUpdated(id);
     }
-    emit visibilityChanged();
+    if (old != m_hidden || oldFolded != m_folded)
+        emit visibilityChanged();
+}
+
+bool LineageGraphModel::isFrontier(const QString &id) const
+{
+    auto it = m_nodes.constFind(id);
+    if (it == m_nodes.cend() || !m_hidden.contains(id) || m_hiddenKinds.contains(it->kind))
+        return false;
+    if (!it->dataset.isEmpty() && m_hiddenDatasets.contains(it->dataset))
+        return false;
+    if (!m_pathNodes.isEmpty() && !m_pathNodes.contains(id))
+        return false;
+    return true; // hidden by the depth limit or the scope only
+}
+
+void LineageGraphModel::walkFolded(
+    const QString &id, bool downstream,
+    const std::function<void(const QString &, const QStringList &)> &visit) const
+{
+    const auto &next = downstream ? m_out : m_in;
+    // depth-first through hidden-kind nodes, remembering the folded nodes on the way
+    struct Step
+    {
+        QString node;
+        QStringList via;
+    };
+    QList<Step> stack;
+    QSet<QString> seen{id};
+    for (const QString &n : next.value(id))
+        stack.append({n, {}});
+    while (!stack.isEmpty()) {
+        Step s = stack.takeLast();
+        if (seen.contains(s.node))
+            continue;
+        seen.insert(s.node);
+        const LineageNodeData &n = m_nodes[s.node];
+        if (!m_hiddenKinds.contains(n.kind)) {
+            visit(s.node, s.via);
+            continue;
+        }
+        QStringList via = s.via;
+        via.append(s.node);
+        for (const QString &m : next.value(s.node)) {
+            if (!seen.contains(m))
+                stack.append({m, via});
+        }
+    }
+}
+
+void LineageGraphModel::computeFolding()
+{
+    m_folded.clear();
+    m_foldedOrder.clear();
+    m_moreDown.clear();
+    m_moreUp.clear();
+    const bool folding = !m_hiddenKinds.isEmpty();
+    const bool frontier = m_scopeActive || m_maxDepth >= 0;
+    if (!folding && !frontier)
+        return;
+    for (const QString &id : std::as_const(m_order)) {
+        if (m_hidden.contains(id))
+            continue;
+        int more = 0;
+        walkFolded(id, true, [&](const QString &n, const QStringList &via) {
+            if (!m_hidden.contains(n)) {
+                if (!via.isEmpty()) {
+                    const LineageEdgeId e{id, n};
+                    if (!m_edges.contains(e) && !m_folded.contains(e)) {
+                        m_folded.insert(e, via);
+                        m_foldedOrder.append(e);
+                    }
+                }
+            } else if (frontier && isFrontier(n)) {
+                ++more;
+            }
+        });
+        if (more)
+            m_moreDown.insert(id, more);
+        if (!frontier)
+            continue;
+        more = 0;
+        walkFolded(id, false, [&](const QString &n, const QStringList &) {
+            if (m_hidden.contains(n) && isFrontier(n))
+                ++more;
+        });
+        if (more)
+            m_moreUp.insert(id, more);
+    }
+}
+
+int LineageGraphModel::kindVisibleCount() const
+{
+    int count = 0;
+    for (const LineageNodeData &n : m_nodes)
+        count += !m_hiddenKinds.contains(n.kind);
+    return count;
+}
+
+void LineageGraphModel::setScope(const QStringList &ids)
+{
+    QSet<QString> scope;
+    for (const QString &id : ids) {
+        if (m_groupMembers.contains(id)) {
+            for (const QString &m : m_groupMembers.value(id))
+                scope.insert(m);
+        } else if (m_raw.contains(id)) {
+            scope.insert(id);
+        }
+    }
+    m_scope = std::move(scope);
+    m_scopeActive = true;
+    m_maxDepth = -1;
+    recomputeHidden(true);
+}
+
+void LineageGraphModel::clearScope()
+{
+    if (!m_scopeActive)
+        return;
+    m_scopeActive = false;
+    m_scope.clear();
+    recomputeHidden(true);
+}
+
+void LineageGraphModel::showAll()
+{
+    m_scopeActive = false;
+    m_scope.clear();
+    m_maxDepth = -1;
+    m_pathNodes.clear();
+    m_pathFrom.clear();
+    m_pathTo.clear();
+    m_hiddenDatasets.clear();
+    recomputeHidden(true);
+}
+
+QStringList LineageGraphModel::moreNeighbours(const QString &id, LineageDirection direction) const
+{
+    QStringList out;
+    if (!m_nodes.contains(id) || m_hidden.contains(id))
+        return out;
+    const auto collect = [&](bool downstream) {
+        walkFolded(id, downstream, [&](const QString &n, const QStringList &) {
+            if (isFrontier(n) && !out.contains(n))
+                out.append(n);
+        });
+    };
+    if (direction != LineageDirection::Upstream)
+        collect(true);
+    if (direction != LineageDirection::Downstream)
+        collect(false);
+    return out;
+}
+
+int LineageGraphModel::expandScope(const QString &id, LineageDirection direction, int limit)
+{
+    if (!m_nodes.contains(id) || m_hidden.contains(id))
+        return 0;
+    struct Found
+    {
+        QString node;
+        QStringList via;
+    };
+    QList<Found> found;
+    QSet<QString> foundSet;
+    const auto collect = [&](bool downstream) {
+        walkFolded(id, downstream, [&](const QString &n, const QStringList &via) {
+            if (isFrontier(n) && !foundSet.contains(n)) {
+                foundSet.insert(n);
+                found.append({n, via});
+            }
+        });
+    };
+    if (direction != LineageDirection::Upstream)
+        collect(true);
+    if (direction != LineageDirection::Downstream)
+        collect(false);
+    if (found.isEmpty())
+        return 0;
+    if (limit > 0 && found.size() > limit) {
+        const auto key = [this](const Found &f) {
+            const LineageNodeData &n = m_nodes[f.node];
+            return std::make_tuple(n.usageRank > 0 ? n.usageRank : std::numeric_limits<int>::max(),
+                                   -int(m_out.value(f.node).size()), std::abs(n.depth));
+        };
+        std::stable_sort(found.begin(), found.end(),
+                         [&](const Found &a, const Found &b) { return key(a) < key(b); });
+        found.resize(limit);
+    }
+    QSet<QString> add;
+    for (const Found &f : std::as_const(found)) {
+        add.insert(f.node);
+        for (const QString &v : f.via)
+            add.insert(v);
+    }
+    if (!m_scopeActive) {
+        // the depth limit becomes a scope of what it showed (folded nodes included)
+        QSet<QString> scope;
+        for (const QString &n : std::as_const(m_order)) {
+            const LineageNodeData &d = m_nodes[n];
+            if (m_maxDepth < 0 || std::abs(d.depth) <= m_maxDepth) {
+                const QStringList members = m_groupMembers.value(n);
+                if (members.isEmpty())
+                    scope.insert(n);
+                for (const QString &m : members)
+                    scope.insert(m);
+            }
+        }
+        m_scope = std::move(scope);
+        m_scopeActive = true;
+        m_maxDepth = -1;
+    }
+    int revealed = 0;
+    for (const QString &n : std::as_const(add)) {
+        const QStringList members = m_groupMembers.value(n);
+        if (members.isEmpty()) {
+            revealed += !m_scope.contains(n) && !m_hiddenKinds.contains(m_nodes[n].kind);
+            m_scope.insert(n);
+        } else {
+            ++revealed;
+            for (const QString &m : members)
+                m_scope.insert(m);
+        }
+    }
+    recomputeHidden(true);
+    return revealed;
+}
+
+bool LineageGraphModel::revealInScope(const QString &id)
+{
+    if (!m_nodes.contains(id))
+        return false;
+    if (!m_scopeActive || !m_hidden.contains(id) || !isFrontier(id))
+        return !m_hidden.contains(id);
+    // shortest upstream path to a shown node
+    QHash<QString, QString> parent;
+    QQueue<QString> queue;
+    queue.enqueue(id);
+    parent.insert(id, QString());
+    QString reached;
+    while (!queue.isEmpty() && reached.isEmpty()) {
+        const QString cur = queue.dequeue();
+        for (const QString &n : m_in.value(cur)) {
+            if (parent.contains(n))
+                continue;
+            parent.insert(n, cur);
+            if (!m_hidden.contains(n)) {
+                reached = n;
+                break;
+            }
+            queue.enqueue(n);
+        }
+    }
+    QString step = reached.isEmpty() ? id : parent.value(reached);
+    while (!step.isEmpty()) {
+        const QStringList members = m_groupMembers.value(step);
+        if (members.isEmpty())
+            m_scope.insert(step);
+        for (const QString &m : members)
+            m_scope.insert(m);
+        step = parent.value(step);
+    }
+    recomputeHidden(true);
+    return !m_hidden.contains(id);
+}
+
+QStringList LineageGraphModel::overviewNodes(int budget) const
+{
+    // Reach downstream, cheaply: the number of downstream paths' nodes counted with repeats
+    // (a diamond counts twice), capped; good enough to order by, O(nodes + edges).
+    QHash<QString, double> reach;
+    reach.reserve(m_order.size());
+    {
+        QSet<QString> onStack;
+        std::function<double(const QString &)> visit = [&](const QString &id) -> double {
+            auto it = reach.constFind(id);
+            if (it != reach.cend())
+                return *it;
+            if (onStack.contains(id))
+                return 0; // a cycle
+            onStack.insert(id);
+            double r = 0;
+            for (const QString &n : m_out.value(id))
+                r += (m_hiddenKinds.contains(m_nodes[n].kind) ? 0 : 1) + visit(n);
+            onStack.remove(id);
+            r = std::min(r, 1e9);
+            reach.insert(id, r);
+            return r;
+        };
+        // iterative-enough: process in reverse insertion order first so that recursion stays
+        // shallow on the usual upstream-first order
+        for (auto it = m_order.crbegin(); it != m_order.crend(); ++it)
+            visit(*it);
+    }
+    const auto counts = [&](const QString &id) {
+        const LineageNodeData &n = m_nodes[id];
+        return !m_hiddenKinds.contains(n.kind)
+               && (n.dataset.isEmpty() || !m_hiddenDatasets.contains(n.dataset));
+    };
+    QSet<QString> chosen;
+    QStringList out;
+    int shown = 0;
+    const auto take = [&](const QString &id) {
+        if (chosen.contains(id))
+            return;
+        chosen.insert(id);
+        out.append(id);
+        shown += counts(id);
+    };
+    for (const QString &id : m_order) {
+        if (m_nodes[id].broken)
+            take(id);
+    }
+    if (chosen.isEmpty()) { // nothing broken: the shallowest nodes are the roots
+        int best = std::numeric_limits<int>::max();
+        for (const LineageNodeData &n : m_nodes)
+            best = std::min(best, std::abs(n.depth));
+        for (const QString &id : m_order) {
+            if (std::abs(m_nodes[id].depth) == best && shown < budget)
+                take(id);
+        }
+    }
+    struct Candidate
+    {
+        int rank;
+        double reach;
+        int depth;
+        int order;
+        QString id;
+    };
+    QList<Candidate> candidates;
+    int i = 0;
+    for (const QString &id : m_order) {
+        const LineageNodeData &n = m_nodes[id];
+        if (!chosen.contains(id) && counts(id))
+            candidates.append({n.usageRank > 0 ? n.usageRank : std::numeric_limits<int>::max(),
+                               reach.value(id), std::abs(n.depth), i, id});
+        ++i;
+    }
+    std::sort(candidates.begin(), candidates.end(), [](const Candidate &a, const Candidate &b) {
+        if (a.rank != b.rank)
+            return a.rank < b.rank;
+        if (a.reach != b.reach)
+            return a.reach > b.reach;
+        return std::tie(a.depth, a.order) < std::tie(b.depth, b.order);
+    });
+    for (const Candidate &c : std::as_const(candidates)) {
+        if (shown >= budget)
+            break;
+        if (chosen.contains(c.id))
+            continue;
+        // the shortest path from what is chosen, upstream
+        QHash<QString, QString> parent{{c.id, QString()}};
+        QQueue<QString> queue;
+        queue.enqueue(c.id);
+        QString reached;
+        while (!queue.isEmpty() && reached.isEmpty()) {
+            const QString cur = queue.dequeue();
+            for (const QString &n : m_in.value(cur)) {
+                if (parent.contains(n))
+                    continue;
+                parent.insert(n, cur);
+                if (chosen.contains(n)) {
+                    reached = n;
+                    break;
+                }
+                queue.enqueue(n);
+            }
+        }
+        QStringList path;
+        for (QString s = reached.isEmpty() ? c.id : parent.value(reached); !s.isEmpty();
+             s = parent.value(s))
+            path.append(s);
+        int cost = 0;
+        for (const QString &s : std::as_const(path))
+            cost += counts(s) && !chosen.contains(s);
+        if (shown + cost > budget + 2 && shown > 0)
+            continue; // a long path for one node: leave it behind a "+N more"
+        for (const QString &s : std::as_const(path))
+            take(s);
+    }
+    return out;
 }
 
 QStringList LineageGraphModel::nodeIds() const
@@ -345,6 +759,10 @@ QVariant LineageGraphModel::nodeData(const QString &id, LineageNodeRole role) co
         return int(neighbours(id, LineageDirection::Upstream, -1).size());
     case LineageNodeRole::DownstreamCount:
         return int(neighbours(id, LineageDirection::Downstream, -1).size());
+    case LineageNodeRole::MoreDownstream:
+        return m_moreDown.value(id);
+    case LineageNodeRole::MoreUpstream:
+        return m_moreUp.value(id);
     }
     return {};
 }
@@ -352,13 +770,17 @@ QVariant LineageGraphModel::nodeData(const QString &id, LineageNodeRole role) co
 QVariant LineageGraphModel::edgeData(const LineageEdgeId &id, LineageEdgeRole role) const
 {
     auto it = m_edges.constFind(id);
-    if (it == m_edges.cend())
+    const bool folded = it == m_edges.cend() && m_folded.contains(id);
+    if (it == m_edges.cend() && !folded)
         return {};
     switch (role) {
     case LineageEdgeRole::From: return id.from;
     case LineageEdgeRole::To: return id.to;
-    case LineageEdgeRole::Sources: return *it;
+    case LineageEdgeRole::Sources:
+        return folded ? QStringList() : *it;
     case LineageEdgeRole::Hidden: return m_hidden.contains(id.from) || m_hidden.contains(id.to);
+    case LineageEdgeRole::Via:
+        return folded ? m_folded.value(id) : QStringList();
     }
     return {};
 }
@@ -423,6 +845,21 @@ void LineageGraphModel::setKindVisible(LineageNodeKind kind, bool visible)
         m_hiddenKinds.remove(kind);
     else
         m_hiddenKinds.insert(kind);
+    if (visible && m_scopeActive) {
+        // unfolded nodes between two nodes of the scope join it (twice: chains of two)
+        for (int pass = 0; pass < 2; ++pass) {
+            for (const QString &id : std::as_const(m_order)) {
+                if (m_nodes[id].kind != kind || m_scope.contains(id))
+                    continue;
+                const auto inScope = [this](const QStringList &l) {
+                    return std::any_of(l.cbegin(), l.cend(),
+                                       [this](const QString &n) { return m_scope.contains(n); });
+                };
+                if (inScope(m_in.value(id)) && inScope(m_out.value(id)))
+                    m_scope.insert(id);
+            }
+        }
+    }
     recomputeHidden(true);
 }
 
@@ -450,9 +887,11 @@ bool LineageGraphModel::isDatasetVisible(const QString &dataset) const
 void LineageGraphModel::setMaxDepth(int depth)
 {
     depth = std::max(depth, -1);
-    if (depth == m_maxDepth)
+    if (depth == m_maxDepth && !m_scopeActive)
         return;
     m_maxDepth = depth;
+    m_scopeActive = false; // a depth chosen replaces the scope
+    m_scope.clear();
     recomputeHidden(true);
 }
 
@@ -500,6 +939,7 @@ QList<LineageEdgeId> LineageGraphModel::visibleEdgeIds() const
         if (!m_hidden.contains(e.from) && !m_hidden.contains(e.to))
             l.append(e);
     }
+    l.append(m_foldedOrder);
     return l;
 }
 

@@ -7,6 +7,8 @@
 #include <QSet>
 #include <QVariant>
 
+#include <functional>
+
 namespace warroom {
 
 // The lineage subgraph an incident shows, with a model-shaped API (after nodeeditor's
@@ -18,6 +20,16 @@ namespace warroom {
 // (edgeRemoved, nodeRemoved, nodeAdded, edgeAdded, nodeUpdated, in that order, then
 // graphChanged() once), so views can follow it item by item; setSubgraph() emits modelReset().
 // Filters never delete: they set LineageNodeRole::Hidden (visibilityChanged() once per change).
+//
+// Hidden *kinds* fold: a hidden SQL file or DAG task between two shown nodes becomes a direct
+// edge between them (visibleEdgeIds() includes these folded edges, LineageEdgeRole::Via names
+// what is folded), so "tables only" keeps the lineage connected.
+//
+// The *scope* is the blast radius shown in part: only the scope's nodes are shown (nodes of
+// hidden kinds fold as always). overviewNodes() picks a readable default (the broken nodes, the
+// most-used / widest-reaching affected nodes and the paths joining them); every shown node with
+// hidden neighbours beyond the scope or the depth limit reports them as MoreDownstream /
+// MoreUpstream ("+N more"), and expandScope() shows them without moving anything else.
 class LineageGraphModel : public QObject
 {
     Q_OBJECT
@@ -61,11 +73,16 @@ public:
     bool isDatasetCollapsed(const QString &dataset) const;
 
     // --- filters (hidden flags) ----------------------------------------------------------------
+    // Several filter changes as one: hidden flags are recomputed (and signalled) once, at the
+    // outermost endFilterChange().
+    void beginFilterChange() { ++m_filterBatch; }
+    void endFilterChange();
     void setKindVisible(LineageNodeKind kind, bool visible);
     bool isKindVisible(LineageNodeKind kind) const;
     void setDatasetVisible(const QString &dataset, bool visible);
     bool isDatasetVisible(const QString &dataset) const;
-    void setMaxDepth(int depth); // hide nodes with |depth| > depth; < 0 shows all
+    // Hides nodes with |depth| > depth (< 0 shows all); replaces the scope.
+    void setMaxDepth(int depth);
     int maxDepth() const { return m_maxDepth; }
     // Shows only the nodes on paths from `from` to `to` (or from `to` to `from` when that is
     // the only direction with a path). Returns false, changing nothing, when there is none.
@@ -74,7 +91,34 @@ public:
     bool hasPathFilter() const { return !m_pathNodes.isEmpty(); }
     bool isHidden(const QString &id) const { return m_hidden.contains(id); }
     QStringList visibleNodeIds() const;
+    // Edges between shown nodes: the model's own, then the folded ones (through hidden kinds).
     QList<LineageEdgeId> visibleEdgeIds() const;
+    bool isFoldedEdge(const LineageEdgeId &id) const { return m_folded.contains(id); }
+
+    // --- scope: the part of the blast radius shown -------------------------------------------
+    // Shows only `ids` (nodes of hidden kinds fold); clears the depth limit.
+    void setScope(const QStringList &ids);
+    void clearScope();
+    bool hasScope() const { return m_scopeActive; }
+    QSet<QString> scope() const { return m_scope; }
+    // A readable default scope of about `budget` shown nodes: every broken node, then affected
+    // nodes by priority (usage rank, then reach downstream, then depth), each with the nodes on
+    // its shortest path from what is already chosen. Hidden kinds are not counted.
+    QStringList overviewNodes(int budget) const;
+    // The next shown-kind neighbours of `id` (through folded nodes) hidden only by the scope or
+    // the depth limit: what "+N more" stands for.
+    QStringList moreNeighbours(const QString &id, LineageDirection direction) const;
+    // Shows moreNeighbours() (and the folded nodes on the way); a depth limit becomes a scope
+    // of what it showed. With limit > 0 only that many, by priority (usage rank, then how many
+    // neighbours they have); the others stay behind the "+N". Returns how many it revealed.
+    int expandScope(const QString &id, LineageDirection direction, int limit = -1);
+    // Shows `id` and the shortest path to it from what is shown (search, ranking selection).
+    bool revealInScope(const QString &id);
+    // Everything of the shown kinds: no scope, depth limit, path filter or dataset filter.
+    void showAll();
+    // Shown nodes (hidden ones excluded), kind-filtered nodes not counted: "12 of 280".
+    int shownCount() const { return int(m_order.size() - m_hidden.size()); }
+    int kindVisibleCount() const;
 
     // --- queries ---------------------------------------------------------------------------------
     // Completion: label/name prefix matches first (shorter first), then substrings; hidden
@@ -104,6 +148,12 @@ signals:
 private:
     void rebuild(bool reset);
     void recomputeHidden(bool emitSignals);
+    void computeFolding();                    // folded edges and "+N more" counts, from m_hidden
+    bool isFrontier(const QString &id) const; // hidden only by scope or depth
+    // Walks from `id` in a direction through hidden-kind nodes; calls `visit(node, via)` for
+    // every shown-kind node met (not walked past); via = the folded nodes on the way.
+    void walkFolded(const QString &id, bool downstream,
+                    const std::function<void(const QString &, const QStringList &)> &visit) const;
     LineageNodeData makeGroup(const QString &dataset, const QStringList &members) const;
 
     // raw subgraph
@@ -131,6 +181,16 @@ private:
     QString m_pathFrom;
     QString m_pathTo;
     QSet<QString> m_hidden;
+    int m_filterBatch = 0;
+    bool m_filtersDirty = false;
+    bool m_scopeActive = false;
+    QSet<QString> m_scope;
+
+    // derived from the filters
+    QHash<LineageEdgeId, QStringList> m_folded; // folded edge -> via
+    QList<LineageEdgeId> m_foldedOrder;
+    QHash<QString, int> m_moreDown;
+    QHash<QString, int> m_moreUp;
 };
 
 } // namespace warroom

@@ -37,6 +37,9 @@ enum class LineageNodeRole {
     OutDegree,       // int: direct downstream neighbours
     UpstreamCount,   // int: transitive upstream nodes
     DownstreamCount, // int: transitive downstream nodes
+    MoreDownstream,  // int: next downstream nodes hidden only by the scope or the depth limit
+                     // ("+N more": LineageGraphModel::expandScope() shows them)
+    MoreUpstream,    // int: the same upstream
 };
 Q_ENUM_NS(LineageNodeRole)
 
@@ -45,6 +48,7 @@ enum class LineageEdgeRole {
     To,      // QString
     Sources, // QStringList
     Hidden,  // bool: either end hidden
+    Via,     // QStringList: a folded edge's hidden-kind nodes in between (empty otherwise)
 };
 Q_ENUM_NS(LineageEdgeRole)
 

@@ -103,6 +103,12 @@ LineageSubgraph smallGraph()
     return g;
 }
 
+QStringList sortedList(QStringList l)
+{
+    l.sort();
+    return l;
+}
+
 LayoutInput inputOf(const LineageSubgraph &g)
 {
     LayoutInput in;
@@ -142,6 +148,12 @@ private slots:
     void groups();
     void filters();
     void pathFilter();
+    void foldedKinds();
+    void scopeAndMore();
+    void depthBecomesScope();
+    void overviewOfABigRadius();
+    void revealAndShowAll();
+    void filterBatch();
     void search_data();
     void search();
     void neighboursAndClosure();
@@ -331,6 +343,186 @@ void tst_Graph::pathFilter()
     m.clearPathFilter();
     QVERIFY(!m.hasPathFilter());
     QCOMPARE(m.visibleNodeIds().size(), 7);
+}
+
+void tst_Graph::foldedKinds()
+{
+    LineageGraphModel m;
+    m.setSubgraph(smallGraph());
+    QSignalSpy visibility(&m, &LineageGraphModel::visibilityChanged);
+    m.setKindVisible(LineageNodeKind::SqlFile, false);
+    QCOMPARE(visibility.size(), 1);
+    const QList<LineageEdgeId> edges = m.visibleEdgeIds();
+    // a -> sql/b.sql -> {c, v1} becomes a -> c and a -> v1: the tables stay connected
+    QVERIFY(edges.contains(LineageEdgeId{"p.sales.a", "p.finance.c"}));
+    QVERIFY(edges.contains(LineageEdgeId{"p.sales.a", "p.mart.v1"}));
+    QVERIFY(edges.contains(LineageEdgeId{"p.sales.a", "p.finance.e"})); // its own edge
+    QVERIFY(!edges.contains(LineageEdgeId{"p.sales.a", "sql/b.sql"}));
+    QVERIFY(m.isFoldedEdge({"p.sales.a", "p.finance.c"}));
+    QVERIFY(!m.isFoldedEdge({"p.sales.a", "p.finance.e"}));
+    QVERIFY(!m.edgeExists({"p.sales.a", "p.finance.c"})); // not a model edge
+    QCOMPARE(m.edgeData({"p.sales.a", "p.finance.c"}, LineageEdgeRole::Via).toStringList(),
+             QStringList{"sql/b.sql"});
+    QCOMPARE(m.edgeData({"p.sales.a", "p.finance.c"}, LineageEdgeRole::Hidden).toBool(), false);
+    for (const LineageEdgeId &e : edges)
+        QVERIFY(!m.isHidden(e.from) && !m.isHidden(e.to));
+    // two kinds in a row fold too: c -> dag.d is a dead end, nothing appears
+    m.setKindVisible(LineageNodeKind::DagTask, false);
+    QCOMPARE(m.visibleEdgeIds().size(), 5); // a->e, v1->v2, v2->v1, a->c, a->v1
+    m.setKindVisible(LineageNodeKind::SqlFile, true);
+    m.setKindVisible(LineageNodeKind::DagTask, true);
+    QVERIFY(!m.isFoldedEdge({"p.sales.a", "p.finance.c"}));
+    QCOMPARE(m.visibleEdgeIds().size(), 7);
+}
+
+void tst_Graph::scopeAndMore()
+{
+    LineageGraphModel m;
+    m.setSubgraph(smallGraph());
+    QSignalSpy updated(&m, &LineageGraphModel::nodeUpdated);
+    m.setScope({"p.sales.a"});
+    QVERIFY(m.hasScope());
+    QCOMPARE(m.visibleNodeIds(), QStringList{"p.sales.a"});
+    QVERIFY(updated.size() >= 6); // six hidden, a's "+N" changed
+    QCOMPARE(m.nodeData("p.sales.a", LineageNodeRole::MoreDownstream).toInt(), 2);
+    QCOMPARE(m.nodeData("p.sales.a", LineageNodeRole::MoreUpstream).toInt(), 0);
+    QCOMPARE(sortedList(m.moreNeighbours("p.sales.a", LineageDirection::Downstream)),
+             (QStringList{"p.finance.e", "sql/b.sql"}));
+    // a page at a time: the node with more beyond it first
+    QCOMPARE(m.expandScope("p.sales.a", LineageDirection::Downstream, 1), 1);
+    QVERIFY(!m.isHidden("sql/b.sql"));
+    QVERIFY(m.isHidden("p.finance.e"));
+    QCOMPARE(m.nodeData("p.sales.a", LineageNodeRole::MoreDownstream).toInt(), 1);
+    m.setScope({"p.sales.a"});
+    // folded SQL files: what is beyond them counts
+    m.setKindVisible(LineageNodeKind::SqlFile, false);
+    QCOMPARE(m.nodeData("p.sales.a", LineageNodeRole::MoreDownstream).toInt(), 3);
+    QCOMPARE(m.expandScope("p.sales.a", LineageDirection::Downstream), 3);
+    QCOMPARE(sortedList(m.visibleNodeIds()),
+             (QStringList{"p.finance.c", "p.finance.e", "p.mart.v1", "p.sales.a"}));
+    QCOMPARE(m.nodeData("p.sales.a", LineageNodeRole::MoreDownstream).toInt(), 0);
+    QCOMPARE(m.nodeData("p.mart.v1", LineageNodeRole::MoreDownstream).toInt(), 1); // v2
+    QCOMPARE(m.nodeData("p.mart.v1", LineageNodeRole::MoreUpstream).toInt(), 1);   // v2 too
+    QVERIFY(m.scope().contains("sql/b.sql")); // the folded node on the way joined the scope
+    // unfolding SQL files shows the one between scope nodes
+    m.setKindVisible(LineageNodeKind::SqlFile, true);
+    QVERIFY(!m.isHidden("sql/b.sql"));
+    QCOMPARE(m.expandScope("p.finance.e", LineageDirection::Downstream), 0); // nothing beyond
+    m.clearScope();
+    QCOMPARE(m.visibleNodeIds().size(), 7);
+    QCOMPARE(m.nodeData("p.sales.a", LineageNodeRole::MoreDownstream).toInt(), 0);
+}
+
+void tst_Graph::depthBecomesScope()
+{
+    LineageGraphModel m;
+    m.setSubgraph(smallGraph());
+    m.setMaxDepth(0);
+    QCOMPARE(m.visibleNodeIds(), QStringList{"p.sales.a"});
+    QCOMPARE(m.nodeData("p.sales.a", LineageNodeRole::MoreDownstream).toInt(), 2);
+    QCOMPARE(m.expandScope("p.sales.a", LineageDirection::Downstream), 2);
+    QVERIFY(m.hasScope());
+    QCOMPARE(m.maxDepth(), -1);
+    QCOMPARE(sortedList(m.visibleNodeIds()),
+             (QStringList{"p.finance.e", "p.sales.a", "sql/b.sql"}));
+    // choosing a depth again replaces the scope
+    m.setMaxDepth(1);
+    QVERIFY(!m.hasScope());
+    QCOMPARE(m.visibleNodeIds().size(), 4);
+}
+
+void tst_Graph::overviewOfABigRadius()
+{
+    LineageGraphModel m;
+    const LineageSubgraph g = syntheticSubgraph(600, 2.0, 11);
+    m.setSubgraph(g);
+    m.beginFilterChange();
+    m.setKindVisible(LineageNodeKind::SqlFile, false);
+    m.setKindVisible(LineageNodeKind::DagTask, false);
+    const QStringList overview = m.overviewNodes(24);
+    m.setScope(overview);
+    m.endFilterChange();
+    const int shown = m.shownCount();
+    QVERIFY2(shown >= 10 && shown <= 26, qPrintable(QString::number(shown)));
+    // every broken node, and the best-ranked affected table or view
+    QString best;
+    int bestRank = 0;
+    for (const LineageNodeData &n : g.nodes) {
+        if (n.broken)
+            QVERIFY(!m.isHidden(n.id));
+        if (!n.broken && n.usageRank > 0
+            && (n.kind == LineageNodeKind::Table || n.kind == LineageNodeKind::View)
+            && (bestRank == 0 || n.usageRank < bestRank)) {
+            best = n.id;
+            bestRank = n.usageRank;
+        }
+    }
+    QVERIFY(!best.isEmpty());
+    QVERIFY2(!m.isHidden(best), qPrintable(best));
+    // connected: every shown node but the broken ones has a shown upstream neighbour
+    QSet<QString> hasUpstream;
+    for (const LineageEdgeId &e : m.visibleEdgeIds())
+        hasUpstream.insert(e.to);
+    int stubs = 0;
+    for (const QString &id : m.visibleNodeIds()) {
+        QVERIFY(m.isKindVisible(m.node(id).kind));
+        if (!m.node(id).broken)
+            QVERIFY2(hasUpstream.contains(id), qPrintable(id));
+        stubs += m.nodeData(id, LineageNodeRole::MoreDownstream).toInt() > 0;
+    }
+    QVERIFY(stubs > 0);
+    // a stub's count is what expanding it shows
+    for (const QString &id : m.visibleNodeIds()) {
+        const int more = m.nodeData(id, LineageNodeRole::MoreDownstream).toInt();
+        if (more == 0)
+            continue;
+        const QStringList next = m.moreNeighbours(id, LineageDirection::Downstream);
+        QCOMPARE(int(next.size()), more);
+        QCOMPARE(m.expandScope(id, LineageDirection::Downstream), more);
+        for (const QString &n : next)
+            QVERIFY(!m.isHidden(n));
+        QCOMPARE(m.shownCount(), shown + more);
+        break;
+    }
+}
+
+void tst_Graph::revealAndShowAll()
+{
+    LineageGraphModel m;
+    m.setSubgraph(smallGraph());
+    m.setScope({"p.sales.a"});
+    // search finds a hidden node: it is shown with its path from what is shown
+    QVERIFY(m.revealInScope("p.mart.v2"));
+    QCOMPARE(sortedList(m.visibleNodeIds()),
+             (QStringList{"p.mart.v1", "p.mart.v2", "p.sales.a", "sql/b.sql"}));
+    m.setDatasetVisible("finance", false);
+    m.setPathFilter("p.sales.a", "p.mart.v1");
+    m.showAll();
+    QVERIFY(!m.hasScope() && !m.hasPathFilter());
+    QVERIFY(m.isDatasetVisible("finance"));
+    QCOMPARE(m.visibleNodeIds().size(), 7);
+    QCOMPARE(m.shownCount(), 7);
+    // a refresh of the same graph keeps the scope
+    m.setScope({"p.sales.a", "sql/b.sql"});
+    m.setSubgraph(smallGraph());
+    QVERIFY(m.hasScope());
+    QCOMPARE(m.visibleNodeIds().size(), 2);
+}
+
+void tst_Graph::filterBatch()
+{
+    LineageGraphModel m;
+    m.setSubgraph(smallGraph());
+    QSignalSpy visibility(&m, &LineageGraphModel::visibilityChanged);
+    m.beginFilterChange();
+    m.setKindVisible(LineageNodeKind::View, false);
+    m.setDatasetVisible("finance", false);
+    m.setMaxDepth(1);
+    QCOMPARE(visibility.size(), 0);
+    QCOMPARE(m.visibleNodeIds().size(), 7); // not yet
+    m.endFilterChange();
+    QCOMPARE(visibility.size(), 1);
+    QCOMPARE(sortedList(m.visibleNodeIds()), (QStringList{"p.sales.a", "sql/b.sql"}));
 }
 
 void tst_Graph::search_data()

@@ -4,6 +4,7 @@
 
 #include "core/graph/LineageGraphModel.h"
 #include "core/graph/LineageNodeListModel.h"
+#include "core/graph/SyntheticSubgraph.h"
 #include "widgets/lineage/LineageItems.h"
 #include "widgets/lineage/LineageView.h"
 
@@ -84,6 +85,11 @@ private slots:
     void highlightAndZoomClamp();
     void exports();
     void darkPalette();
+    void bigRadiusOpensAsOverview();
+    void stubClickShowsMoreInPlace();
+    void showAllAndDepth();
+    void refreshKeepsTheUsersChoice();
+    void accessibility();
 
 private:
     void load(const LineageSubgraph &g);
@@ -411,6 +417,202 @@ void tst_LineageView::darkPalette()
     }
     QVERIFY2(light > 10 && darkPixels > 1000,
              qPrintable(QString("light %1 dark %2").arg(light).arg(darkPixels)));
+}
+
+void tst_LineageView::bigRadiusOpensAsOverview()
+{
+    const LineageSubgraph g = syntheticSubgraph(600, 2.0, 11);
+    load(g);
+    LineageGraphModel *m = m_view->model();
+    QVERIFY(m_view->isOverviewShown());
+    // SQL files and tasks folded, the toolbar says so
+    QVERIFY(!m_view->kindAction(LineageNodeKind::SqlFile)->isChecked());
+    QVERIFY(!m_view->kindAction(LineageNodeKind::DagTask)->isChecked());
+    QVERIFY(m_view->kindAction(LineageNodeKind::Table)->isChecked());
+    // the scene holds what the model shows, and that is a readable handful
+    const QStringList shown = visibleNodeItems(m_view->scene());
+    QCOMPARE(shown, sorted(m->visibleNodeIds()));
+    QVERIFY2(shown.size() >= 10 && shown.size() <= m_view->overviewBudget() + 2,
+             qPrintable(QString::number(shown.size())));
+    for (const LineageNodeData &n : g.nodes) {
+        if (n.broken)
+            QVERIFY(shown.contains(n.id));
+    }
+    // folded edges are drawn like the others
+    QCOMPARE(m_view->edgeLayer()->edges().size(), size_t(m->visibleEdgeIds().size()));
+    // "+N" stubs on the frontier, as the model counts them
+    int stubs = 0;
+    for (const QString &id : shown) {
+        LineageNodeItem *item = m_view->nodeItem(id);
+        QCOMPARE(item->moreCount(), m->nodeData(id, LineageNodeRole::MoreDownstream).toInt());
+        stubs += item->moreCount() > 0;
+        QCOMPARE(item->stubRect().isEmpty(), item->moreCount() == 0);
+    }
+    QVERIFY(stubs > 0);
+    // legible, never a carpet: the fit stops at the legible zoom (or fits the whole at >= it)
+    QVERIFY2(m_view->zoom() >= LineageView::legibleZoom() - 1e-9,
+             qPrintable(QString::number(m_view->zoom())));
+    // a broken node is on screen
+    QGraphicsView *gv = m_view->graphicsView();
+    const QRectF visible = gv->mapToScene(gv->viewport()->rect()).boundingRect();
+    bool brokenOnScreen = false;
+    for (const LineageNodeData &n : g.nodes)
+        brokenOnScreen |= n.broken && visible.contains(m_view->nodeItem(n.id)->pos());
+    QVERIFY(brokenOnScreen);
+    QVERIFY(m_view->scopeLabel()->text().contains(QString::number(shown.size())));
+    // the whole graph is one key away, and small
+    QTest::keyClick(gv, Qt::Key_F, Qt::ShiftModifier);
+    QVERIFY(m_view->zoom() <= 1.0);
+}
+
+void tst_LineageView::stubClickShowsMoreInPlace()
+{
+    load(syntheticSubgraph(600, 2.0, 11));
+    LineageGraphModel *m = m_view->model();
+    QString id;
+    for (const QString &n : m->visibleNodeIds()) {
+        if (m->nodeData(n, LineageNodeRole::MoreDownstream).toInt() > 0) {
+            id = n;
+            break;
+        }
+    }
+    QVERIFY(!id.isEmpty());
+    const QStringList more = m->moreNeighbours(id, LineageDirection::Downstream);
+    QHash<QString, QPointF> before;
+    for (const QString &n : m->visibleNodeIds())
+        before.insert(n, m_view->nodeItem(n)->pos());
+    LineageNodeItem *item = m_view->nodeItem(id);
+    m_view->setZoom(1.0);
+    m_view->graphicsView()->centerOn(item);
+    const QPoint stub
+        = m_view->graphicsView()->mapFromScene(item->mapToScene(item->stubRect().center()));
+    QTest::mouseClick(m_view->graphicsView()->viewport(), Qt::LeftButton, {}, stub);
+    QVERIFY(waitLayout());
+    QVERIFY(m_view->lastLayout().incremental);
+    // a page of them (most used first), the rest stays behind the stub
+    const int page = std::min(int(more.size()), LineageView::expandPage());
+    const QStringList shown = visibleNodeItems(m_view->scene());
+    QCOMPARE(shown.size(), before.size() + page);
+    int fromStub = 0;
+    for (const QString &n : more)
+        fromStub += shown.contains(n);
+    QCOMPARE(fromStub, page);
+    for (auto it = before.cbegin(); it != before.cend(); ++it)
+        QCOMPARE(m_view->nodeItem(it.key())->pos(), it.value()); // nothing moved
+    QCOMPARE(m_view->nodeItem(id)->moreCount(), int(more.size()) - page);
+    for (const QString &n : shown) // the new ones do not overlap anything
+        for (const QString &o : shown)
+            QVERIFY(n == o || !m_view->nodeItem(n)->collidesWithItem(m_view->nodeItem(o)));
+    QVERIFY(m_view->isOverviewShown()); // still a scope, a wider one
+
+    // keyboard: Enter on a node with "+N" shows its neighbours the same way
+    QString next;
+    for (const QString &n : m->visibleNodeIds()) {
+        if (m->nodeData(n, LineageNodeRole::MoreDownstream).toInt() > 0) {
+            next = n;
+            break;
+        }
+    }
+    QVERIFY(!next.isEmpty());
+    QSignalSpy engine(m_view, &LineageView::expandRequested);
+    const int count = m->shownCount();
+    const int nextMore = m->nodeData(next, LineageNodeRole::MoreDownstream).toInt();
+    m_view->selectNode(next, true);
+    QTest::keyClick(m_view->graphicsView(), Qt::Key_Return);
+    QCOMPARE(m->shownCount(), count + std::min(nextMore, LineageView::expandPage()));
+    QCOMPARE(engine.size(), 0); // answered from the blast radius, not the engine
+    QVERIFY(waitLayout());
+}
+
+void tst_LineageView::showAllAndDepth()
+{
+    const LineageSubgraph g = syntheticSubgraph(600, 2.0, 11);
+    load(g);
+    LineageGraphModel *m = m_view->model();
+    QVERIFY(m_view->showAllAction()->isEnabled());
+    m_view->showAllAction()->trigger();
+    QVERIFY(waitLayout());
+    QVERIFY(!m_view->isOverviewShown());
+    QCOMPARE(visibleNodeItems(m_view->scene()).size(), m->kindVisibleCount());
+    QVERIFY(!m_view->showAllAction()->isEnabled());
+    // every kind: all 600
+    m_view->kindAction(LineageNodeKind::SqlFile)->trigger();
+    m_view->kindAction(LineageNodeKind::DagTask)->trigger();
+    QVERIFY(waitLayout());
+    QCOMPARE(visibleNodeItems(m_view->scene()).size(), 600);
+    // depth 1: what is within one level of a broken node
+    m_view->depthSpinBox()->setValue(1);
+    QVERIFY(waitLayout());
+    int within = 0;
+    for (const LineageNodeData &n : g.nodes)
+        within += std::abs(n.depth) <= 1;
+    QCOMPARE(visibleNodeItems(m_view->scene()).size(), within);
+    // "Overview" brings the default back
+    m_view->overviewAction()->trigger();
+    QVERIFY(waitLayout());
+    QVERIFY(m_view->isOverviewShown());
+    QCOMPARE(m_view->depthSpinBox()->value(), -1);
+    QVERIFY(visibleNodeItems(m_view->scene()).size() <= m_view->overviewBudget() + 2);
+}
+
+void tst_LineageView::refreshKeepsTheUsersChoice()
+{
+    const LineageSubgraph g = syntheticSubgraph(600, 2.0, 11);
+    load(g);
+    // a refresh before the user did anything: the overview again
+    load(g);
+    QVERIFY(m_view->isOverviewShown());
+    m_view->showAll();
+    QVERIFY(waitLayout());
+    load(g); // e.g. the usage ranking arrived: same incident, the user's choice stays
+    QVERIFY(!m_view->isOverviewShown());
+    QCOMPARE(visibleNodeItems(m_view->scene()).size(), m_view->model()->kindVisibleCount());
+    // small graphs are shown whole
+    load(smallGraph());
+    QVERIFY(!m_view->isOverviewShown());
+    QCOMPARE(visibleNodeItems(m_view->scene()).size(), 7 - 2); // SQL and tasks still folded
+}
+
+void tst_LineageView::accessibility()
+{
+    load(smallGraph());
+    QGraphicsView *gv = m_view->graphicsView();
+    QVERIFY(!gv->accessibleName().isEmpty());
+    QVERIFY(!m_view->searchField()->accessibleName().isEmpty());
+    QVERIFY(!m_view->depthSpinBox()->accessibleName().isEmpty());
+    // the depth label is a whole label with a buddy (no glued "Depth " fragment)
+    bool buddy = false;
+    for (QLabel *l : m_view->findChildren<QLabel *>()) {
+        if (l->buddy() == m_view->depthSpinBox()) {
+            buddy = true;
+            QVERIFY(!l->text().endsWith(QLatin1Char(' ')));
+        }
+    }
+    QVERIFY(buddy);
+    for (LineageNodeKind k : {LineageNodeKind::Table, LineageNodeKind::SqlFile}) {
+        QToolBar *bar = m_view->findChild<QToolBar *>();
+        QWidget *w = bar->widgetForAction(m_view->kindAction(k));
+        QVERIFY(w && !w->accessibleName().isEmpty() && w->focusPolicy() != Qt::NoFocus);
+    }
+    // Tab from the search field reaches the graph
+    m_view->searchField()->setFocus();
+    QTRY_VERIFY(m_view->searchField()->hasFocus());
+    bool reached = false;
+    for (int i = 0; i < 40 && !reached; ++i) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        reached = gv->hasFocus();
+    }
+    QVERIFY(reached);
+    // with nothing selected, an arrow key starts at the broken node
+    QVERIFY(m_view->selectedNode().isEmpty());
+    QTest::keyClick(gv, Qt::Key_Down);
+    QCOMPARE(m_view->selectedNode(), QString("p.sales.a"));
+    QTest::keyClick(gv, Qt::Key_Escape);
+    // the description follows the selection
+    m_view->selectNode("p.finance.c");
+    QVERIFY(gv->accessibleDescription().contains("p.finance.c"));
+    QTest::keyClick(gv, Qt::Key_Escape);
+    QVERIFY(!gv->accessibleDescription().contains("p.finance.c"));
 }
 
 QTEST_MAIN(tst_LineageView)

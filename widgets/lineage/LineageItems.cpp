@@ -1,5 +1,6 @@
 #include "widgets/lineage/LineageItems.h"
 
+#include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPalette>
@@ -12,10 +13,16 @@ namespace warroom {
 
 namespace {
 
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(warroom::LineageNodeItem)
+};
+
 constexpr double kTextLod = 0.55;
-constexpr double kSubTextLod = 0.85;
+constexpr double kSubTextLod = 0.75;
 constexpr double kShapeLod = 0.35;
 constexpr double kBadgeWidth = 36;
+constexpr double kStubWidth = 44;
 
 QColor mix(const QColor &a, const QColor &b, double t)
 {
@@ -81,7 +88,7 @@ void LineageStyle::update(const QPalette &palette)
     labelFont.setPixelSize(13);
     labelFont.setBold(true);
     subFont = QFont();
-    subFont.setPixelSize(10);
+    subFont.setPixelSize(11);
     badgeFont = QFont();
     badgeFont.setPixelSize(9);
     badgeFont.setBold(true);
@@ -161,8 +168,15 @@ LineageNodeItem::LineageNodeItem(const LineageStyle *style, const LineageNodeDat
 QRectF LineageNodeItem::boundingRect() const
 {
     const double w = m_style->nodeWidth, h = m_style->nodeHeight;
-    // room for the group stack (+6), the broken marker and thick borders
-    return QRectF(-w / 2 - 3, -h / 2 - 12, w + 15, h + 15);
+    // room for the group stack (+6), the broken marker and thick borders, and the stub
+    return QRectF(-w / 2 - 3, -h / 2 - 12, w + 15 + (m_more > 0 ? kStubWidth : 0), h + 15);
+}
+
+QRectF LineageNodeItem::stubRect() const
+{
+    if (m_more <= 0)
+        return {};
+    return QRectF(m_style->nodeWidth / 2 + 4, -10, kStubWidth - 6, 20);
 }
 
 QPainterPath LineageNodeItem::shape() const
@@ -170,6 +184,8 @@ QPainterPath LineageNodeItem::shape() const
     QPainterPath p;
     p.addRect(QRectF(-m_style->nodeWidth / 2, -m_style->nodeHeight / 2, m_style->nodeWidth,
                      m_style->nodeHeight));
+    if (m_more > 0)
+        p.addRect(stubRect());
     return p;
 }
 
@@ -180,23 +196,50 @@ void LineageNodeItem::setNodeData(const LineageNodeData &data)
     update();
 }
 
+void LineageNodeItem::setMoreCount(int more)
+{
+    more = std::max(more, 0);
+    if (more == m_more)
+        return;
+    prepareGeometryChange();
+    m_more = more;
+    m_textReady = false;
+    update();
+}
+
 void LineageNodeItem::restyle()
 {
     prepareGeometryChange();
+    m_textReady = false;
+}
+
+void LineageNodeItem::prepareText()
+{
+    if (m_textReady)
+        return;
+    m_textReady = true;
+    m_stub.setTextFormat(Qt::PlainText);
+    m_stub.setText(m_more > 999 ? QStringLiteral("+999") : QStringLiteral("+%1").arg(m_more));
+    m_stub.prepare(QTransform(), m_style->badgeFont);
     const double textWidth = m_style->nodeWidth - kBadgeWidth - 20;
-    const QString label = m_data.label.isEmpty() ? m_data.name : m_data.label;
+    QString label = m_data.label.isEmpty() ? m_data.name : m_data.label;
+    if (label == m_data.name
+        && (m_data.kind == LineageNodeKind::Table || m_data.kind == LineageNodeKind::View)
+        && !m_data.dataset.isEmpty() && m_data.name.count(QLatin1Char('.')) >= 1)
+        label = m_data.name.section(QLatin1Char('.'), -1); // the dataset is on the second line
     m_label.setTextFormat(Qt::PlainText);
     m_label.setText(QFontMetricsF(m_style->labelFont).elidedText(label, Qt::ElideMiddle, textWidth));
     m_label.prepare(QTransform(), m_style->labelFont);
     QStringList parts;
-    if (!m_data.dataset.isEmpty() && m_data.kind != LineageNodeKind::Group)
+    if (!m_data.dataset.isEmpty() && m_data.kind != LineageNodeKind::Group
+        && m_data.dataset != label && m_data.dataset != m_data.name)
         parts << m_data.dataset;
     if (m_data.usageRank > 0)
-        parts << QStringLiteral("#%1").arg(m_data.usageRank);
+        parts << Tr::tr("#%1", "usage rank on a lineage node").arg(m_data.usageRank);
     if (!m_data.recoveryStatus.isEmpty())
         parts << m_data.recoveryStatus;
     if (m_data.depth != 0 || m_data.broken)
-        parts << QStringLiteral("d%1").arg(m_data.depth);
+        parts << Tr::tr("d%1", "depth from the broken node, on a lineage node").arg(m_data.depth);
     m_sub.setTextFormat(Qt::PlainText);
     m_sub.setText(QFontMetricsF(m_style->subFont)
                       .elidedText(parts.join(QStringLiteral(" · ")), Qt::ElideRight,
@@ -253,8 +296,26 @@ void LineageNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *o
         painter->setBrush(s.broken);
         painter->drawEllipse(mark);
     }
+    const QRectF stub = stubRect();
+    if (!stub.isEmpty()) {
+        // "+N": an outlined pill in the kind's colour, like a folded tab
+        QPen stubPen(m_dimmed ? s.dimBorder : s.accent[k], 1.4);
+        painter->setPen(stubPen);
+        painter->setBrush(s.background);
+        painter->drawRoundedRect(stub, 10, 10);
+    }
     if (lod < kTextLod)
         return;
+    if (!m_textReady) // not reached by the idle pass yet
+        prepareText();
+    if (!stub.isEmpty()) {
+        painter->setPen(m_dimmed ? s.dimText : s.text);
+        painter->setFont(s.badgeFont);
+        const QSizeF ss = m_stub.size();
+        painter->drawStaticText(
+            QPointF(stub.center().x() - ss.width() / 2, stub.center().y() - ss.height() / 2),
+            m_stub);
+    }
 
     painter->setPen(s.background);
     painter->setFont(s.badgeFont);

@@ -43,10 +43,14 @@ struct LineageStyle
 };
 
 // One lineage node. Geometry is fixed (the style's box centred on pos()); text is elided and
-// laid out once, when the data changes; paint() branches on the level of detail:
+// laid out once per data change by prepareText(), which the view calls in idle slices after a
+// reset (paint() prepares it itself only for an item drawn before its turn came).
+// paint() branches on the level of detail:
 //   < 0.35  a filled rectangle (red for broken nodes)
-//   < 0.55  the kind's shape, badge box, broken marker
-//   >= 0.55 + name; >= 0.85 + dataset, usage rank and recovery status
+//   < 0.55  the kind's shape, badge box, broken marker, "+N" stub
+//   >= 0.55 + name; >= 0.75 + dataset, usage rank and recovery status
+// A node with neighbours hidden beyond the scope carries a "+N" stub right of its box
+// (stubRect()); clicking it shows them.
 class LineageNodeItem : public QGraphicsItem
 {
 public:
@@ -63,17 +67,26 @@ public:
     void setNodeData(const LineageNodeData &data);
     const LineageNodeData &nodeData() const { return m_data; }
     const QString &id() const { return m_data.id; }
+    // Next downstream nodes hidden beyond the scope ("+N" stub; 0: none).
+    void setMoreCount(int more);
+    int moreCount() const { return m_more; }
+    QRectF stubRect() const; // item coordinates; empty without a stub
+    bool textPrepared() const { return m_textReady; }
+    void prepareText();
     void setPlaced(bool placed) { m_placed = placed; }
     bool isPlaced() const { return m_placed; }
     // Hover/keyboard highlight: a node on a highlighted path, or dimmed when another is.
     void setEmphasis(bool highlighted, bool dimmed);
-    void restyle(); // after the style changed: re-elide text (and new geometry)
+    void restyle(); // after the style changed: text to prepare again (and new geometry)
 
 private:
     const LineageStyle *m_style;
     LineageNodeData m_data;
     QStaticText m_label;
     QStaticText m_sub;
+    QStaticText m_stub;
+    int m_more = 0;
+    bool m_textReady = false;
     bool m_placed = false;
     bool m_highlighted = false;
     bool m_dimmed = false;

@@ -10,6 +10,7 @@
 #include <QContextMenuEvent>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -24,6 +25,7 @@
 #include <QPainter>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScopeGuard>
 #include <QScrollBar>
 #include <QSpinBox>
 #include <QSplitter>
@@ -52,6 +54,9 @@ public:
     {
         setCursor(Qt::PointingHandCursor);
         setAttribute(Qt::WA_OpaquePaintEvent);
+        setAccessibleName(LineageView::tr("Minimap"));
+        setToolTip(LineageView::tr("The whole graph; the frame is what the view shows. Click or "
+                                   "drag to move there."));
         resize(220, 150);
     }
 
@@ -158,8 +163,11 @@ public:
         const double f = z / zoom();
         if (std::abs(f - 1) < 1e-9)
             return;
+        m_owner->zoomChanged(); // before the repaint the scale triggers
         scale(f, f);
-        setRenderHint(QPainter::Antialiasing, z >= 0.35);
+        // while the scale changes frames are drawn without antialiasing (the cheap path);
+        // the view's zoom-settle timer brings it back
+        setRenderHint(QPainter::Antialiasing, false);
         m_minimap->update();
     }
 
@@ -182,11 +190,15 @@ protected:
         case Qt::Key_Right:
         case Qt::Key_Up:
         case Qt::Key_Down:
-            if (!m_owner->selectedNode().isEmpty() && !(e->modifiers() & Qt::ControlModifier)) {
-                m_owner->moveSelection(e->key());
+            if (e->modifiers() & Qt::ControlModifier)
+                break;
+            if (m_owner->selectedNode().isEmpty()) {
+                // keyboard only: the first arrow key starts at a broken node
+                m_owner->selectFirstNode();
                 return;
             }
-            break;
+            m_owner->moveSelection(e->key());
+            return;
         case Qt::Key_Return:
         case Qt::Key_Enter:
             if (!m_owner->selectedNode().isEmpty()) {
@@ -234,6 +246,22 @@ protected:
             m_hovered.clear();
             m_owner->setHighlightedPaths(m_owner->m_pinnedHighlight);
         }
+    }
+
+    void mousePressEvent(QMouseEvent *e) override
+    {
+        if (e->button() == Qt::LeftButton) {
+            if (auto *item = nodeAt(e->position().toPoint())) {
+                const QPointF p = item->mapFromScene(mapToScene(e->position().toPoint()));
+                if (item->stubRect().contains(p)) {
+                    m_owner->selectNode(item->id(), false);
+                    m_owner->expandMore(item->id(), LineageDirection::Downstream);
+                    e->accept();
+                    return;
+                }
+            }
+        }
+        QGraphicsView::mousePressEvent(e);
     }
 
     void mouseDoubleClickEvent(QMouseEvent *e) override
@@ -336,6 +364,7 @@ public:
         layout->addWidget(expandUp);
         layout->addWidget(expandDown);
         layout->addWidget(group);
+        setAccessibleName(tr("Node details"));
         layout->addStretch(1);
         setMinimumWidth(220);
         showNode(false);
@@ -387,6 +416,8 @@ LineageView::LineageView(QWidget *parent)
     , m_ownModel(new LineageGraphModel(this))
     , m_model(m_ownModel)
 {
+    // wide enough for a DAG id or a table name of ~24 characters at the label size
+    m_layoutOptions.nodeWidth = 240;
     m_style->nodeWidth = m_layoutOptions.nodeWidth;
     m_style->nodeHeight = m_layoutOptions.nodeHeight;
     m_style->update(palette());
@@ -425,6 +456,9 @@ void LineageView::buildUi()
 
     m_search = new QLineEdit(bar);
     m_search->setPlaceholderText(tr("Find table, SQL file, task… (Ctrl+F)"));
+    m_search->setAccessibleName(tr("Find node"));
+    m_search->setAccessibleDescription(
+        tr("Type part of a name; Enter selects and centres the best match"));
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(220);
     m_completer = new QCompleter(m_list, this);
@@ -448,16 +482,21 @@ void LineageView::buildUi()
     addAction(findAction);
 
     bar->addSeparator();
-    auto *depthLabel = new QLabel(tr("Depth "), bar);
+    auto *depthLabel = new QLabel(tr("&Depth:"), bar);
+    depthLabel->setContentsMargins(4, 0, 4, 0);
     bar->addWidget(depthLabel);
     m_depth = new QSpinBox(bar);
     m_depth->setRange(-1, 99);
     m_depth->setValue(-1);
     m_depth->setSpecialValueText(tr("all"));
     m_depth->setToolTip(tr("Show nodes up to this many levels from a broken node"));
+    m_depth->setAccessibleName(tr("Depth"));
+    m_depth->setAccessibleDescription(
+        tr("Levels shown downstream of the broken nodes; the lowest value shows all"));
     depthLabel->setBuddy(m_depth);
     bar->addWidget(m_depth);
     connect(m_depth, &QSpinBox::valueChanged, this, [this](int v) {
+        m_autoOverview = false;
         m_model->setMaxDepth(v);
         emit depthChanged(v);
     });
@@ -472,13 +511,20 @@ void LineageView::buildUi()
         auto *a = bar->addAction(text);
         a->setCheckable(true);
         a->setChecked(true);
-        a->setToolTip(tr("Show %1 (%2)").arg(kindTitle(kind), LineageStyle::badgeText(kind)));
-        connect(a, &QAction::toggled, this,
-                [this, kind = kind](bool on) { m_model->setKindVisible(kind, on); });
+        a->setToolTip(tr("Show %1 (%2); hidden ones fold into the edges")
+                          .arg(kindTitle(kind), LineageStyle::badgeText(kind)));
+        if (QWidget *w = bar->widgetForAction(a))
+            w->setAccessibleName(tr("Show %1").arg(kindTitle(kind)));
+        connect(a, &QAction::toggled, this, [this, kind = kind](bool on) {
+            if (!m_applyingScope)
+                m_autoOverview = false;
+            m_model->setKindVisible(kind, on);
+        });
         m_kindActions.insert(int(kind), a);
     }
     m_datasetButton = new QToolButton(bar);
     m_datasetButton->setText(tr("Datasets"));
+    m_datasetButton->setAccessibleName(tr("Dataset filter and groups"));
     m_datasetButton->setPopupMode(QToolButton::InstantPopup);
     m_datasetButton->setMenu(new QMenu(m_datasetButton));
     connect(m_datasetButton->menu(), &QMenu::aboutToShow, this, &LineageView::rebuildDatasetMenu);
@@ -488,21 +534,39 @@ void LineageView::buildUi()
     auto *pathAction = bar->addAction(tr("Path A→B…"));
     pathAction->setToolTip(tr("Show only the paths between two nodes"));
     connect(pathAction, &QAction::triggered, this, &LineageView::promptPath);
-    m_clearPath = bar->addAction(tr("Show all"));
-    m_clearPath->setEnabled(false);
-    connect(m_clearPath, &QAction::triggered, this, [this] { m_model->clearPathFilter(); });
+    m_overviewAction = bar->addAction(tr("Overview"));
+    m_overviewAction->setShortcut(QKeySequence(Qt::Key_O));
+    m_overviewAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_overviewAction->setToolTip(tr("The broken nodes and the most affected ones, SQL files and "
+                                    "tasks folded into the edges (O)"));
+    connect(m_overviewAction, &QAction::triggered, this, &LineageView::showOverview);
+    m_showAll = bar->addAction(tr("Show all"));
+    m_showAll->setShortcut(QKeySequence(Qt::Key_A));
+    m_showAll->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_showAll->setToolTip(tr("Every node of the shown kinds: no depth limit, no path or dataset "
+                             "filter (A)"));
+    connect(m_showAll, &QAction::triggered, this, &LineageView::showAll);
 
     bar->addSeparator();
     auto *fit = bar->addAction(tr("Fit"));
     fit->setShortcut(QKeySequence(Qt::Key_F));
     fit->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    fit->setToolTip(tr("Fit the graph in the view (F)"));
+    fit->setToolTip(tr("Fit the graph in the view at a legible size (F)"));
     connect(fit, &QAction::triggered, this, &LineageView::fitToView);
+    auto *whole = new QAction(tr("Whole graph"), this);
+    whole->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F));
+    whole->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(whole, &QAction::triggered, this, &LineageView::fitAll);
+    addAction(whole);
     auto *zoomIn = bar->addAction(tr("+"));
     zoomIn->setToolTip(tr("Zoom in (+)"));
+    if (QWidget *w = bar->widgetForAction(zoomIn))
+        w->setAccessibleName(tr("Zoom in"));
     connect(zoomIn, &QAction::triggered, this, [this] { setZoom(zoom() * 1.25); });
     auto *zoomOut = bar->addAction(tr("−"));
     zoomOut->setToolTip(tr("Zoom out (-)"));
+    if (QWidget *w = bar->widgetForAction(zoomOut))
+        w->setAccessibleName(tr("Zoom out"));
     connect(zoomOut, &QAction::triggered, this, [this] { setZoom(zoom() / 1.25); });
     auto *relayout = bar->addAction(tr("Re-layout"));
     relayout->setToolTip(tr("Lay the whole graph out again (positions were kept while it grew)"));
@@ -510,6 +574,7 @@ void LineageView::buildUi()
 
     auto *exportButton = new QToolButton(bar);
     exportButton->setText(tr("Export"));
+    exportButton->setAccessibleName(tr("Export the graph"));
     exportButton->setPopupMode(QToolButton::InstantPopup);
     auto *exportMenu = new QMenu(exportButton);
     connect(exportMenu->addAction(tr("Image (PNG)…")), &QAction::triggered, this,
@@ -537,6 +602,7 @@ void LineageView::buildUi()
     m_edges = new LineageEdgeLayer(m_style.get());
     m_scene->addItem(m_edges);
     m_view = new LineageGraphicsView(m_scene, this);
+    m_view->setAccessibleName(tr("Lineage graph"));
     m_minimap = m_view->minimap();
     splitter->addWidget(m_view);
     m_details = new Internal::LineageDetailsPane(splitter);
@@ -544,16 +610,17 @@ void LineageView::buildUi()
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 0);
     splitter->setSizes({800, 260});
+    m_details->hide(); // until a node is selected
     m_stack->addWidget(splitter);
     connect(m_scene, &QGraphicsScene::selectionChanged, this, &LineageView::onSelectionChanged);
 
     connect(m_details->expandUp, &QPushButton::clicked, this, [this] {
         if (!selectedNode().isEmpty())
-            emit expandRequested(selectedNode(), LineageDirection::Upstream);
+            activateNode(selectedNode(), true);
     });
     connect(m_details->expandDown, &QPushButton::clicked, this, [this] {
         if (!selectedNode().isEmpty())
-            emit expandRequested(selectedNode(), LineageDirection::Downstream);
+            activateNode(selectedNode(), false);
     });
     connect(m_details->group, &QPushButton::clicked, this, [this] {
         const LineageNodeData n = m_model->node(selectedNode());
@@ -568,10 +635,53 @@ void LineageView::buildUi()
         }
     });
 
+    auto *bottom = new QHBoxLayout;
+    bottom->setContentsMargins(0, 0, 0, 0);
+    m_scopeLabel = new QLabel(this);
+    m_scopeLabel->setTextFormat(Qt::PlainText);
+    m_scopeLabel->setContentsMargins(6, 2, 6, 2);
+    m_scopeLabel->setWordWrap(false);
     m_status = new QLabel(this);
     m_status->setTextFormat(Qt::PlainText);
     m_status->setContentsMargins(6, 2, 6, 2);
-    layout->addWidget(m_status);
+    m_status->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    bottom->addWidget(m_scopeLabel, 1);
+    bottom->addWidget(m_status);
+    layout->addLayout(bottom);
+
+    // keyboard: every toolbar control is reachable with Tab, in reading order, then the graph
+    QWidget *previous = m_search;
+    for (QAction *a : bar->actions()) {
+        QWidget *w = bar->widgetForAction(a);
+        if (!w || w == m_search)
+            continue;
+        if (qobject_cast<QToolButton *>(w))
+            w->setFocusPolicy(Qt::TabFocus);
+        if (w->focusPolicy() == Qt::NoFocus)
+            continue;
+        setTabOrder(previous, w);
+        previous = w;
+    }
+    setTabOrder(previous, m_view);
+    setTabOrder(m_view, m_details->expandUp);
+    setTabOrder(m_details->expandUp, m_details->expandDown);
+    setTabOrder(m_details->expandDown, m_details->group);
+
+    m_textTimer = new QTimer(this);
+    m_textTimer->setInterval(0);
+    connect(m_textTimer, &QTimer::timeout, this, &LineageView::prepareTextSlice);
+    m_zoomSettle = new QTimer(this);
+    m_zoomSettle->setSingleShot(true);
+    m_zoomSettle->setInterval(180);
+    connect(m_zoomSettle, &QTimer::timeout, this, [this] {
+        // zooming has stopped: antialiasing back (close enough to see it), and the edges
+        // cached at this scale again (panning scrolls the cache)
+        // (from the zoom where names show: below it nodes are small boxes without text, and
+        // antialiased borders cost ~40 % of a panning frame for nothing visible)
+        m_view->setRenderHint(QPainter::Antialiasing, zoom() >= 0.55);
+        m_edges->setCacheMode(QGraphicsItem::DeviceCoordinateCache);
+        m_view->viewport()->update();
+    });
 }
 
 void LineageView::setModel(LineageGraphModel *model)
@@ -607,9 +717,13 @@ void LineageView::connectModel()
                 }),
         connect(m_model, &LineageGraphModel::visibilityChanged, this,
                 [this] {
-                    m_clearPath->setEnabled(m_model->hasPathFilter());
+                    if (m_depth->value() != m_model->maxDepth()) {
+                        const QSignalBlocker block(m_depth);
+                        m_depth->setValue(m_model->maxDepth());
+                    }
                     updateVisibility();
-                    scheduleLayout(true);
+                    updateScopeLabel();
+                    scheduleLayout(!std::exchange(m_incrementalNext, false));
                 }),
     };
 }
@@ -627,8 +741,19 @@ void LineageView::onModelReset()
         onNodeAdded(id);
     m_scene->setItemIndexMethod(QGraphicsScene::BspTreeIndex);
     m_fitAfterLayout = true;
-    m_clearPath->setEnabled(m_model->hasPathFilter());
+    if (m_autoOverview && m_model->kindVisibleCount() > overviewThreshold()) {
+        const bool keep = m_autoOverview;
+        showOverview(); // filters change: the layout below sees them
+        m_autoOverview = keep;
+    }
+    {
+        const QSignalBlocker block(m_depth);
+        m_depth->setValue(m_model->maxDepth());
+    }
+    m_textQueue = m_model->nodeIds();
+    m_textTimer->start();
     updateVisibility();
+    updateScopeLabel();
     updateEmptyState();
     scheduleLayout(true);
 }
@@ -642,6 +767,7 @@ void LineageView::onNodeAdded(const QString &id)
     if (data.kind == LineageNodeKind::Group)
         m_needFullLayout = true;
     auto *item = new LineageNodeItem(m_style.get(), data);
+    item->setMoreCount(m_model->nodeData(id, LineageNodeRole::MoreDownstream).toInt());
     item->setVisible(false);
     m_scene->addItem(item);
     m_items.insert(id, item);
@@ -683,6 +809,7 @@ void LineageView::onNodeUpdated(const QString &id)
         const LineageNodeData n = m_model->node(id);
         if (!(n == item->nodeData()))
             item->setNodeData(n);
+        item->setMoreCount(m_model->nodeData(id, LineageNodeRole::MoreDownstream).toInt());
     }
     if (id == selectedNode())
         updateDetails();
@@ -814,6 +941,12 @@ void LineageView::applyLayout(const LayoutResult &result)
         edges.push_back(std::move(e));
     }
     m_edges->setEdges(std::move(edges));
+    if (m_edges->cacheMode() != QGraphicsItem::NoCache) {
+        // new geometry: drop the cached pixels as a whole (an update() alone can leave
+        // parts of the old drawing outside the new bounding rect)
+        m_edges->setCacheMode(QGraphicsItem::NoCache);
+        m_edges->setCacheMode(QGraphicsItem::DeviceCoordinateCache);
+    }
     updateVisibility();
     if (bulk)
         m_scene->setItemIndexMethod(QGraphicsScene::BspTreeIndex);
@@ -834,14 +967,19 @@ void LineageView::applyLayout(const LayoutResult &result)
     }
     m_minimap->refresh(m_scene->sceneRect());
     m_view->placeMinimap();
-    m_status->setText(tr("%1 nodes, %2 edges shown · layout %3 ms%4")
-                          .arg(result.positions.size())
-                          .arg(m_edges->edges().size())
-                          .arg(result.elapsedMs, 0, 'f', 0)
-                          .arg(result.reversedEdges.isEmpty()
-                                   ? QString()
-                                   : tr(" · %n edge(s) close a cycle (dashed)", nullptr,
-                                        int(result.reversedEdges.size()))));
+    if (result.reversedEdges.isEmpty()) {
+        m_status->setText(tr("%1 nodes, %2 edges shown · layout %3 ms")
+                              .arg(result.positions.size())
+                              .arg(m_edges->edges().size())
+                              .arg(result.elapsedMs, 0, 'f', 0));
+    } else {
+        m_status->setText(tr("%1 nodes, %2 edges shown · layout %3 ms · %n edge(s) close a "
+                             "cycle (dashed)",
+                             nullptr, int(result.reversedEdges.size()))
+                              .arg(result.positions.size())
+                              .arg(m_edges->edges().size())
+                              .arg(result.elapsedMs, 0, 'f', 0));
+    }
     if (!m_pendingFocus.isEmpty()) {
         const QString id = std::exchange(m_pendingFocus, QString());
         if (m_items.contains(id) && m_items[id]->isVisible())
@@ -899,9 +1037,160 @@ void LineageView::fitToView()
     const double s = std::min(vp.width() / (r.width() + 40), vp.height() / (r.height() + 40));
     m_view->minZoom = std::clamp(std::min(s, 0.25), 0.01, 0.25);
     m_view->setTransformationAnchor(QGraphicsView::AnchorViewCenter);
+    if (s >= legibleZoom()) {
+        m_view->setZoom(std::min(s, 1.0));
+        m_view->centerOn(r.center());
+        m_minimap->update();
+        return;
+    }
+    // Too big to read whole: legible size, the upstream edge (the broken nodes) at the left,
+    // vertically on the broken nodes; the minimap shows where that is.
+    const double z = legibleZoom();
+    m_view->setZoom(z);
+    QRectF focus;
+    for (LineageNodeItem *item : std::as_const(m_items)) {
+        if (item->isVisible() && item->nodeData().broken)
+            focus |= item->sceneBoundingRect();
+    }
+    if (focus.isEmpty())
+        focus = r;
+    const double halfW = vp.width() / z / 2, halfH = vp.height() / z / 2;
+    const double x = r.left() - 20 + halfW;
+    // the broken nodes from the first one down when they do not all fit
+    double y = focus.height() + 40 > 2 * halfH ? focus.top() - 20 + halfH : focus.center().y();
+    if (r.height() + 40 > 2 * halfH)
+        y = std::clamp(y, r.top() - 20 + halfH, r.bottom() + 20 - halfH);
+    else
+        y = r.center().y();
+    m_view->centerOn(QPointF(x, y));
+    m_minimap->update();
+}
+
+void LineageView::fitAll()
+{
+    QRectF r = m_lastLayout.bounds;
+    if (r.isEmpty())
+        r = m_scene->sceneRect();
+    if (r.isEmpty())
+        return;
+    const QSizeF vp = m_view->viewport()->size();
+    const double s = std::min(vp.width() / (r.width() + 40), vp.height() / (r.height() + 40));
+    m_view->minZoom = std::clamp(std::min(s, 0.25), 0.01, 0.25);
+    m_view->setTransformationAnchor(QGraphicsView::AnchorViewCenter);
     m_view->setZoom(std::min(s, 1.0));
     m_view->centerOn(r.center());
     m_minimap->update();
+}
+
+void LineageView::zoomChanged()
+{
+    // While the scale changes, a device-coordinate cache would be re-rendered at every step
+    // (a full extra pass over the edges plus a pixmap the size of the viewport): draw the
+    // edges directly until the zoom settles.
+    if (m_edges->cacheMode() != QGraphicsItem::NoCache)
+        m_edges->setCacheMode(QGraphicsItem::NoCache);
+    m_zoomSettle->start();
+}
+
+void LineageView::prepareTextSlice()
+{
+    // Eliding and laying out 5,000 labels takes ~50 ms: done in slices of at most 5 ms,
+    // the items in the viewport first, so a reset never blocks the event loop for long.
+    QElapsedTimer t;
+    t.start();
+    if (!m_textQueue.isEmpty() && m_view->isVisible()) {
+        const QRectF visible = m_view->mapToScene(m_view->viewport()->rect()).boundingRect();
+        for (QGraphicsItem *i : m_scene->items(visible)) {
+            if (i->type() == LineageNodeItem::Type)
+                static_cast<LineageNodeItem *>(i)->prepareText();
+        }
+    }
+    while (!m_textQueue.isEmpty() && t.elapsed() < 5) {
+        if (LineageNodeItem *item = m_items.value(m_textQueue.takeLast()))
+            item->prepareText();
+    }
+    if (m_textQueue.isEmpty())
+        m_textTimer->stop();
+}
+
+void LineageView::setOverviewBudget(int nodes)
+{
+    m_overviewBudget = std::max(nodes, 1);
+}
+
+void LineageView::showOverview()
+{
+    m_model->beginFilterChange(); // one recomputation of what is hidden, one signal
+    for (LineageNodeKind k : {LineageNodeKind::SqlFile, LineageNodeKind::DagTask})
+        setKindVisible(k, false);
+    m_model->clearPathFilter();
+    m_fitAfterLayout = true;
+    m_model->setScope(m_model->overviewNodes(m_overviewBudget));
+    m_model->endFilterChange();
+    m_autoOverview = true;
+}
+
+void LineageView::showAll()
+{
+    m_autoOverview = false;
+    m_fitAfterLayout = true;
+    m_model->showAll();
+}
+
+bool LineageView::isOverviewShown() const
+{
+    return m_model->hasScope();
+}
+
+bool LineageView::expandMore(const QString &id, LineageDirection direction, int limit)
+{
+    if (m_model->moreNeighbours(id, direction).isEmpty())
+        return false;
+    m_autoOverview = false;
+    m_incrementalNext = true; // what is shown stays in place
+    const int shown = m_model->expandScope(id, direction, limit);
+    m_incrementalNext = false;
+    m_status->setText(tr("%n more node(s) shown", nullptr, shown));
+    return true;
+}
+
+void LineageView::updateScopeLabel()
+{
+    const int shown = m_model->shownCount();
+    const int all = m_model->kindVisibleCount();
+    QString text;
+    if (m_model->hasPathFilter())
+        text = tr("Path: %1 of %2 nodes. Esc or “Show all” shows everything.").arg(shown).arg(all);
+    else if (m_model->hasScope())
+        text = tr("Overview: %1 of %2 nodes, the broken ones and the most affected. “+N” shows "
+                  "more; “Show all” shows everything.")
+                   .arg(shown)
+                   .arg(all);
+    else if (shown < all)
+        text = tr("%1 of %2 nodes shown.").arg(shown).arg(all);
+    m_scopeLabel->setText(text);
+    m_showAll->setEnabled(shown < all || m_model->hasPathFilter());
+    updateAccessibleDescription();
+}
+
+void LineageView::updateAccessibleDescription()
+{
+    const QString id = selectedNode();
+    QString text;
+    if (id.isEmpty()) {
+        text = tr("%1 nodes shown. Tab to the graph, then arrow keys move between nodes once "
+                  "one is selected (search with Ctrl+F).")
+                   .arg(m_model->shownCount());
+    } else {
+        const LineageNodeData n = m_model->node(id);
+        text = tr("Selected: %1, %2, depth %3; %4 upstream, %5 downstream. Arrow keys follow the "
+                  "edges, Enter shows more downstream, Shift+Enter upstream, Esc clears.")
+                   .arg(n.name, kindTitle(n.kind))
+                   .arg(n.depth)
+                   .arg(m_model->inNodes(id).size())
+                   .arg(m_model->outNodes(id).size());
+    }
+    m_view->setAccessibleDescription(text);
 }
 
 double LineageView::zoom() const
@@ -972,6 +1261,13 @@ void LineageView::revealNode(const QString &id)
     const LineageNodeData n = m_model->node(id);
     m_pendingFocus = id;
     m_model->clearPathFilter();
+    if (m_model->hasScope() && m_model->isKindVisible(n.kind)) {
+        m_incrementalNext = true;
+        m_model->revealInScope(id);
+        m_incrementalNext = false;
+        if (!m_model->isHidden(id))
+            return;
+    }
     if (!m_model->isKindVisible(n.kind) && kindAction(n.kind))
         kindAction(n.kind)->setChecked(true);
     m_model->setDatasetVisible(n.dataset, true);
@@ -1004,12 +1300,15 @@ bool LineageView::showPath(const QString &from, const QString &to)
 void LineageView::onSelectionChanged()
 {
     updateDetails();
+    updateAccessibleDescription();
     emit nodeSelected(selectedNode());
 }
 
 void LineageView::updateDetails()
 {
     const QString id = selectedNode();
+    // the pane takes room from the graph only while there is something to show
+    m_details->setVisible(!id.isEmpty());
     if (id.isEmpty()) {
         m_details->showNode(false);
         return;
@@ -1018,7 +1317,7 @@ void LineageView::updateDetails()
     auto *d = m_details;
     d->showNode(true);
     d->name->setText(n.name);
-    d->kind->setText(kindTitle(n.kind) + (n.broken ? tr(" — broken") : QString()));
+    d->kind->setText(n.broken ? tr("%1 — broken").arg(kindTitle(n.kind)) : kindTitle(n.kind));
     d->dataset->setText(n.dataset.isEmpty() ? tr("—") : n.dataset);
     d->depth->setText(QString::number(n.depth));
     d->upstream->setText(tr("%1 direct, %2 in all")
@@ -1033,8 +1332,17 @@ void LineageView::updateDetails()
     d->status->setText(n.recoveryStatus.isEmpty() ? tr("—") : n.recoveryStatus);
     d->detail->setText(n.detail);
     const bool group = n.kind == LineageNodeKind::Group;
+    const int moreUp = m_model->nodeData(id, LineageNodeRole::MoreUpstream).toInt();
+    const int moreDown = m_model->nodeData(id, LineageNodeRole::MoreDownstream).toInt();
+    d->expandUp->setText(moreUp > 0
+                             ? tr("Show %n more upstream", nullptr, std::min(moreUp, expandPage()))
+                             : tr("Expand upstream"));
+    d->expandDown->setText(
+        moreDown > 0 ? tr("Show %n more downstream", nullptr, std::min(moreDown, expandPage()))
+                     : tr("Expand downstream"));
     d->expandUp->setEnabled(!group);
     d->expandDown->setEnabled(!group);
+    updateAccessibleDescription();
     d->group->setText(group ? tr("Expand dataset group") : tr("Collapse dataset %1").arg(n.dataset));
     d->group->setEnabled(group || !n.dataset.isEmpty());
 }
@@ -1096,7 +1404,12 @@ void LineageView::activateNode(const QString &id, bool upstream)
         m_model->expandDataset(n.dataset);
         return;
     }
-    emit expandRequested(id, upstream ? LineageDirection::Upstream : LineageDirection::Downstream);
+    // what the blast radius already holds first ("+N"), then ask for more of the lineage
+    const LineageDirection direction
+        = upstream ? LineageDirection::Upstream : LineageDirection::Downstream;
+    if (expandMore(id, direction))
+        return;
+    emit expandRequested(id, direction);
 }
 
 void LineageView::showContextMenu(const QString &id, const QPoint &globalPos)
@@ -1110,6 +1423,22 @@ void LineageView::showContextMenu(const QString &id, const QPoint &globalPos)
                     m_model->expandDataset(n.dataset);
                 });
     } else {
+        const int moreDown = m_model->nodeData(id, LineageNodeRole::MoreDownstream).toInt();
+        const int moreUp = m_model->nodeData(id, LineageNodeRole::MoreUpstream).toInt();
+        if (moreDown > 0)
+            connect(menu.addAction(
+                        tr("Show %n more downstream", nullptr, std::min(moreDown, expandPage()))),
+                    &QAction::triggered, this,
+                    [this, id] { expandMore(id, LineageDirection::Downstream); });
+        if (moreDown > expandPage())
+            connect(menu.addAction(tr("Show all %n downstream", nullptr, moreDown)),
+                    &QAction::triggered, this,
+                    [this, id] { expandMore(id, LineageDirection::Downstream, -1); });
+        if (moreUp > 0)
+            connect(menu.addAction(
+                        tr("Show %n more upstream", nullptr, std::min(moreUp, expandPage()))),
+                    &QAction::triggered, this,
+                    [this, id] { expandMore(id, LineageDirection::Upstream); });
         connect(menu.addAction(tr("Expand upstream")), &QAction::triggered, this,
                 [this, id] { emit expandRequested(id, LineageDirection::Upstream); });
         connect(menu.addAction(tr("Expand downstream")), &QAction::triggered, this,
@@ -1167,6 +1496,24 @@ void LineageView::moveSelection(int key)
             best = item;
             bestDistance = d;
         }
+    }
+    if (best) {
+        selectNode(best->id(), false);
+        m_view->ensureVisible(best, 80, 60);
+    }
+}
+
+void LineageView::selectFirstNode()
+{
+    LineageNodeItem *best = nullptr;
+    const auto better = [](LineageNodeItem *a, LineageNodeItem *b) {
+        if (a->nodeData().broken != b->nodeData().broken)
+            return a->nodeData().broken;
+        return std::make_pair(a->x(), a->y()) < std::make_pair(b->x(), b->y());
+    };
+    for (LineageNodeItem *item : std::as_const(m_items)) {
+        if (item->isVisible() && (!best || better(item, best)))
+            best = item;
     }
     if (best) {
         selectNode(best->id(), false);
@@ -1314,6 +1661,9 @@ void LineageView::changeEvent(QEvent *event)
 
 void LineageView::setKindVisible(LineageNodeKind kind, bool visible)
 {
+    // a program's choice (the main window's defaults), not the user's: the overview stays
+    const bool applying = std::exchange(m_applyingScope, true);
+    const auto restore = qScopeGuard([&] { m_applyingScope = applying; });
     if (QAction *toggle = m_kindActions.value(int(kind)))
         toggle->setChecked(visible); // its toggled() updates the model
     else

@@ -18,6 +18,7 @@ class QLabel;
 class QLineEdit;
 class QSpinBox;
 class QStackedWidget;
+class QTimer;
 class QToolButton;
 
 namespace warroom {
@@ -42,8 +43,17 @@ class LineageDetailsPane;
 // the GUI thread whenever the model changes: a full layout on reset, filter or group changes,
 // an incremental one (existing nodes keep their place) when nodes were only added.
 //
-// Zoom is clamped to [1/4, 4] like Marquez; the lower bound drops to whatever "fit" needs
-// (down to 1/100) so that a 5,000-node graph can be seen whole.
+// Zoom is clamped to [1/4, 4] like Marquez; the lower bound drops to whatever "whole graph"
+// needs (down to 1/100) so that a 5,000-node graph can be seen whole. "Fit" never goes below
+// legibleZoom(): a bigger graph opens at legible size on its broken nodes, the minimap shows
+// where that is.
+//
+// A big blast radius (more than overviewThreshold() nodes of the shown kinds) opens as an
+// *overview*: SQL files and DAG tasks folded into edges, and a scope of about overviewBudget()
+// nodes (the broken ones, the most-used / widest-reaching affected ones and the paths joining
+// them); nodes with more beyond carry a "+N" stub. Clicking a stub, Enter or double-click shows
+// those neighbours in place; depth, "Show all" and the kind toggles widen it. Once the user has
+// widened or narrowed the view, a refresh of the same incident keeps what they chose.
 class LineageView : public QWidget
 {
     Q_OBJECT
@@ -61,7 +71,9 @@ public:
     QString selectedNode() const;
     void selectNode(const QString &id, bool center = true);
     void centerOnNode(const QString &id);
-    void fitToView();
+    void fitToView(); // legible: never below legibleZoom()
+    void fitAll();    // the whole graph, however small
+    static constexpr double legibleZoom() { return 0.8; }
     double zoom() const;
     void setZoom(double zoom, const QPointF &sceneAnchor = {});
     double minimumZoom() const;
@@ -71,6 +83,19 @@ public:
     void setHighlightedPaths(const QString &id);
     QString highlightedPaths() const { return m_highlightId; }
     bool showPath(const QString &from, const QString &to); // false: no path, nothing changed
+
+    // --- how much of the blast radius is shown -------------------------------------------------
+    static constexpr int overviewThreshold() { return 60; }
+    void setOverviewBudget(int nodes);
+    int overviewBudget() const { return m_overviewBudget; }
+    void showOverview(); // SQL files and tasks folded, the default scope
+    void showAll();      // every node of the shown kinds
+    bool isOverviewShown() const;
+    // Shows the neighbours hidden behind a node's "+N" stub, at most expandPage() of them
+    // (most used first; limit < 0: all); false when there were none.
+    bool expandMore(const QString &id, LineageDirection direction = LineageDirection::Downstream,
+                    int limit = expandPage());
+    static constexpr int expandPage() { return 10; }
 
     bool exportPng(const QString &path, QString *error = nullptr) const;
     bool exportSvg(const QString &path, QString *error = nullptr) const;
@@ -85,6 +110,9 @@ public:
     LineageEdgeLayer *edgeLayer() const { return m_edges; }
     QLineEdit *searchField() const { return m_search; }
     QSpinBox *depthSpinBox() const { return m_depth; }
+    QLabel *scopeLabel() const { return m_scopeLabel; }
+    QAction *showAllAction() const { return m_showAll; }
+    QAction *overviewAction() const { return m_overviewAction; }
     QAction *kindAction(LineageNodeKind kind) const;
     bool isEmptyStateShown() const;
 
@@ -124,10 +152,15 @@ private:
     void showContextMenu(const QString &id, const QPoint &globalPos);
     void activateNode(const QString &id, bool upstream);
     void moveSelection(int key);
+    void selectFirstNode();
     void escape();
     void promptPath();
     void exportWithDialog(const QString &format);
     void revealNode(const QString &id);
+    void updateScopeLabel();
+    void updateAccessibleDescription();
+    void prepareTextSlice();
+    void zoomChanged();
 
     std::unique_ptr<LineageStyle> m_style;
     LineageGraphModel *m_ownModel;
@@ -146,7 +179,12 @@ private:
     QCompleter *m_completer;
     QSpinBox *m_depth;
     QToolButton *m_datasetButton;
-    QAction *m_clearPath;
+    QAction *m_showAll;
+    QAction *m_overviewAction;
+    QLabel *m_scopeLabel;
+    QTimer *m_textTimer;
+    QStringList m_textQueue;
+    QTimer *m_zoomSettle;
     QHash<int, QAction *> m_kindActions;
 
     LayoutOptions m_layoutOptions;
@@ -155,6 +193,10 @@ private:
     bool m_layoutScheduled = false;
     bool m_needFullLayout = true;
     bool m_fitAfterLayout = true;
+    bool m_autoOverview = true;   // no user choice yet: a reset re-applies the overview
+    bool m_applyingScope = false; // the view itself changes the filters
+    bool m_incrementalNext = false;
+    int m_overviewBudget = 24;
     QString m_pendingFocus;
     QString m_highlightId;
     QString m_pinnedHighlight;
