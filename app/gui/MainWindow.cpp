@@ -183,6 +183,13 @@ void MainWindow::createActions()
     help->addAction(tr("&About War Room"), this, &MainWindow::about);
 }
 
+bool MainWindow::isSettled() const
+{
+    if (!m_session)
+        return true;
+    return !m_session->isLoading() && (!m_lineageView || !m_lineageView->isLayoutRunning());
+}
+
 void MainWindow::setAppearance(Theme::Appearance appearance)
 {
     QApplication::setPalette(Theme::paletteFor(appearance, m_systemPalette));
@@ -853,6 +860,8 @@ void MainWindow::openWorkspaceDialog()
 
 void MainWindow::showView(View view)
 {
+    if (m_managerMode)
+        return; // the board fills the window; the engineers' panes stay hidden
     switch (view) {
     case View::Alerts: m_alertsDock->show(); m_alertsDock->raise(); break;
     case View::Timeline: m_timelineDock->show(); m_timelineDock->raise(); break;
@@ -889,7 +898,7 @@ void MainWindow::applyDefaultDockSizes()
     const int w = width();
     const int h = height();
     resizeDocks({m_alertsDock}, {w * 32 / 100}, Qt::Horizontal);
-    resizeDocks({m_boardDock}, {h * 34 / 100}, Qt::Vertical);
+    resizeDocks({m_boardDock}, {h * 30 / 100}, Qt::Vertical);
 }
 
 void MainWindow::saveLayout()

@@ -1,10 +1,14 @@
 #include "core/lineage/DagScanner.h"
 
+#include "core/sql/SqlTemplate.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cstring>
 #include <map>
 #include <memory>
+#include <set>
+#include <unordered_map>
 
 namespace warroom::lineage {
 
@@ -204,6 +208,7 @@ struct Value
     std::vector<std::string> ops;                      // Dep: ">>" / "<<" between operands
     int task = -1;                                     // Call that created a task
     int dag = -1;                                      // Call that created a DAG
+    int group = -1;                                    // Call that created a TaskGroup
     std::size_t begin = 0, end = 0;
     int line = 0;
 
@@ -256,6 +261,24 @@ private:
     {
         int indent;
         int dag;
+    };
+    struct GroupScope
+    {
+        int indent;
+        int group;
+    };
+    struct Group
+    {
+        std::string groupId; // full, as Airflow computes it
+        bool prefix = true;  // prefix_group_id
+        std::vector<int> tasks; // its own and its nested groups' tasks
+        int depth = 1;
+    };
+    // An operand of `>>`: a task or a TaskGroup.
+    struct Endpoint
+    {
+        int task = -1;
+        int group = -1;
     };
 
     // ---- expression parser over [m_pos, m_end) ----
@@ -555,6 +578,19 @@ private:
             return;
         }
         const std::string last = lastSegment(call.text);
+        if (last == "TaskGroup") {
+            std::string label = call.items.empty() ? std::string() : stringOf(call.items.front().get());
+            if (const Value *id = call.kwarg("group_id"))
+                label = stringOf(id);
+            const Value *prefix = call.kwarg("prefix_group_id");
+            call.group = addGroup(label, !(prefix && prefix->type == Value::Name && prefix->text == "False"),
+                                  groupOf(call.kwarg("parent_group")));
+            return;
+        }
+        if (auto it = m_groupFunctions.find(call.text); it != m_groupFunctions.end()) {
+            call.group = it->second;
+            return;
+        }
         if (last == "chain") {
             for (std::size_t k = 0; k + 1 < call.items.size(); ++k)
                 link(call.items[k].get(), call.items[k + 1].get());
@@ -573,13 +609,82 @@ private:
             }
             return;
         }
-        // A call to a @task-decorated function creates that task.
-        if (auto it = m_taskFunctions.find(call.text); it != m_taskFunctions.end())
+        // A call to a @task-decorated function creates that task; tasks passed to it as
+        // arguments (XComArgs: `enrich(clean())`, `load(t.output)`) run before it.
+        if (auto it = m_taskFunctions.find(call.text); it != m_taskFunctions.end()) {
             call.task = it->second;
+            for (const auto &arg : call.items)
+                link(arg.get(), &call);
+            for (const auto &[key, arg] : call.kwargs)
+                link(arg.get(), &call);
+        }
+    }
+
+    // The expression text behind `v`, following variables (`start_date=START`).
+    std::string expressionText(const Value *v) const
+    {
+        const Value *r = resolve(v);
+        if (r && r->end > r->begin && r->type != Value::Name)
+            return sourceText(r);
+        return sourceText(v);
+    }
+
+    // `{"k": v}` or `dict(k=v)`, variables followed: the value under `key`.
+    const Value *dictEntry(const Value *dict, std::string_view key) const
+    {
+        dict = resolve(dict);
+        if (!dict)
+            return nullptr;
+        if (dict->type == Value::Dict)
+            return dict->get(key);
+        if (dict->type == Value::Call && lastSegment(dict->text) == "dict")
+            return dict->kwarg(key);
+        return nullptr;
+    }
+
+    // Literal (string/number, variables followed) entries of a params dict into `out`; every
+    // key named, literal or not, into *named.
+    void literalParams(const Value *params, std::vector<std::pair<std::string, std::string>> &out,
+                       std::set<std::string> *named = nullptr) const
+    {
+        params = resolve(params);
+        if (!params)
+            return;
+        auto add = [&](const std::string &key, const Value *value) {
+            if (named && !key.empty())
+                named->insert("params." + key);
+            const Value *rv = resolve(value);
+            if (key.empty() || !rv || !(rv->type == Value::Str || rv->type == Value::Num))
+                return;
+            const std::string name = "params." + key;
+            for (auto &[k, v] : out) {
+                if (k == name) {
+                    v = rv->text;
+                    return;
+                }
+            }
+            out.emplace_back(name, rv->text);
+        };
+        if (params->type == Value::Dict) {
+            for (const auto &[k, v] : params->dict) {
+                if (k && k->type == Value::Str)
+                    add(k->text, v.get());
+            }
+        } else if (params->type == Value::Call && lastSegment(params->text) == "dict") {
+            for (const auto &[k, v] : params->kwargs)
+                add(k, v.get());
+        }
     }
 
     void fillDag(DagScan::Dag &dag, const Value &call)
     {
+        const Value *defaults = call.kwarg("default_args");
+        if (const Value *start = call.kwarg("start_date"))
+            dag.startDate = expressionText(start);
+        else if (const Value *fromDefaults = dictEntry(defaults, "start_date"))
+            dag.startDate = expressionText(fromDefaults);
+        literalParams(dictEntry(defaults, "params"), dag.params);
+        literalParams(call.kwarg("params"), dag.params);
         for (const char *key : {"schedule", "schedule_interval", "timetable"}) {
             if (const Value *s = call.kwarg(key)) {
                 const Value *r = resolve(s);
@@ -664,7 +769,7 @@ private:
         }
     }
 
-    int addTask(const Value &call, const std::string &operatorName)
+    int addTask(const Value &call, const std::string &operatorName, const std::string &defaultId = {})
     {
         DagScan::Task task;
         task.operatorName = operatorName;
@@ -672,6 +777,8 @@ private:
         task.taskId = stringOf(call.kwarg("task_id"));
         if (task.taskId.empty())
             task.taskId = sourceText(call.kwarg("task_id"));
+        if (task.taskId.empty())
+            task.taskId = defaultId;
         if (task.taskId.empty())
             m_scan.problems.push_back({call.line, operatorName + " without a literal task_id", false});
         if (const Value *dag = call.kwarg("dag")) {
@@ -736,27 +843,76 @@ private:
         }
         if (operatorName.find("IntervalCheck") != std::string::npos)
             addStrings(call.kwarg("table"), task.sourceTables);
-        if (const Value *params = resolve(call.kwarg("params")); params && params->type == Value::Dict) {
-            for (const auto &[k, v] : params->dict) {
-                if (k && k->type == Value::Str) {
-                    const Value *rv = resolve(v.get());
-                    if (rv && (rv->type == Value::Str || rv->type == Value::Num))
-                        task.params.emplace_back("params." + k->text, rv->text);
-                }
-            }
-        }
+        std::set<std::string> named;
+        literalParams(call.kwarg("params"), task.params, &named);
+        // TaskGroup: `task_group=tg`, else the innermost `with TaskGroup` / @task_group body.
+        int group = groupOf(call.kwarg("task_group"));
+        if (group < 0 && !m_groupScopes.empty())
+            group = m_groupScopes.back().group;
         const int index = static_cast<int>(m_scan.tasks.size());
+        if (!named.empty())
+            m_taskParamKeys[index] = std::move(named);
+        if (group >= 0) {
+            const Group &g = m_groups[group];
+            task.groupId = g.groupId;
+            if (g.prefix && !g.groupId.empty() && !task.taskId.empty())
+                task.taskId = g.groupId + '.' + task.taskId;
+            for (int k = group; k >= 0; k = m_groupParents[k])
+                m_groups[k].tasks.push_back(index);
+        }
         m_scan.tasks.push_back(std::move(task));
         return index;
     }
 
-    // Task indexes an operand of `>>` stands for.
-    void tasksOf(const Value *v, std::vector<int> &out, int guard = 0) const
+    // The TaskGroup a value names (a TaskGroup(...) call, a variable holding one, a call of
+    // a @task_group function), else -1.
+    int groupOf(const Value *v) const
+    {
+        const Value *r = resolve(v);
+        if (r && r->type == Value::Call && r->group >= 0)
+            return r->group;
+        if (r && r->type == Value::Name) {
+            if (auto f = m_groupFunctions.find(r->text); f != m_groupFunctions.end())
+                return f->second;
+        }
+        return -1;
+    }
+
+    int addGroup(const std::string &label, bool prefix, int parent)
+    {
+        if (parent < 0 && !m_groupScopes.empty())
+            parent = m_groupScopes.back().group;
+        if (parent >= 0 && m_groups[parent].depth >= 64) {
+            // garbage or generated chains: ids and memberships would grow quadratically
+            if (m_groups[parent].depth == 64)
+                m_scan.problems.push_back({m_tokens[m_pos > 0 ? m_pos - 1 : 0].line,
+                                           "TaskGroups nested deeper than 64: the rest are read as top-level groups",
+                                           false});
+            m_groups[parent].depth = 65;
+            parent = -1;
+        }
+        Group g;
+        g.prefix = prefix;
+        g.groupId = label;
+        g.depth = parent >= 0 ? m_groups[parent].depth + 1 : 1;
+        if (parent >= 0 && m_groups[parent].prefix && !m_groups[parent].groupId.empty() && !label.empty())
+            g.groupId = m_groups[parent].groupId + '.' + label;
+        m_groups.push_back(std::move(g));
+        m_groupParents.push_back(parent);
+        return static_cast<int>(m_groups.size()) - 1;
+    }
+
+    // Tasks and groups an operand of `>>` stands for.
+    void tasksOf(const Value *v, std::vector<Endpoint> &out, int guard = 0) const
     {
         if (!v || guard > 32)
             return;
         if (v->type == Value::Call && v->task >= 0) {
-            out.push_back(v->task);
+            out.push_back({v->task, -1});
+            return;
+        }
+        if (v->type == Value::Call && v->group >= 0) {
+            out.push_back({-1, v->group});
             return;
         }
         if (v->type == Value::Name) {
@@ -771,7 +927,9 @@ private:
             if (it != m_variables.end())
                 tasksOf(it->second.get(), out, guard + 1);
             else if (auto f = m_taskFunctions.find(name); f != m_taskFunctions.end())
-                out.push_back(f->second);
+                out.push_back({f->second, -1});
+            else if (auto g = m_groupFunctions.find(name); g != m_groupFunctions.end())
+                out.push_back({-1, g->second});
             return;
         }
         if (v->type == Value::List) {
@@ -784,15 +942,64 @@ private:
         }
     }
 
+    // Task-to-task links are recorded at once; links involving a group wait for finish(),
+    // when the dependencies inside the group (which may come later in the file) are known.
     void link(const Value *up, const Value *down)
     {
-        std::vector<int> a, b;
+        std::vector<Endpoint> a, b;
         tasksOf(up, a);
         tasksOf(down, b);
-        for (int x : a) {
-            for (int y : b) {
-                if (x != y)
-                    m_scan.dependencies.emplace_back(x, y);
+        for (const Endpoint &x : a) {
+            for (const Endpoint &y : b) {
+                if (x.task >= 0 && y.task >= 0) {
+                    if (x.task != y.task)
+                        m_scan.dependencies.emplace_back(x.task, y.task);
+                } else if (m_groupLinks.size() < 100000) {
+                    m_groupLinks.emplace_back(x, y);
+                }
+            }
+        }
+    }
+
+    // A group's root tasks (no upstream inside the group) or leaf tasks (no downstream inside).
+    std::vector<int> groupEnds(int group, bool roots) const
+    {
+        const std::vector<int> &tasks = m_groups[group].tasks;
+        const std::set<int> members(tasks.begin(), tasks.end());
+        std::set<int> inner; // tasks with an upstream (roots) / downstream (leaves) in the group
+        for (const auto &[up, down] : m_scan.dependencies) {
+            if (members.count(up) && members.count(down))
+                inner.insert(roots ? down : up);
+        }
+        std::vector<int> ends;
+        for (int t : members) {
+            if (!inner.count(t))
+                ends.push_back(t);
+        }
+        return ends;
+    }
+
+    void resolveGroupLinks()
+    {
+        // (group, roots) -> (dependency count when computed, ends)
+        std::map<std::pair<int, bool>, std::pair<std::size_t, std::vector<int>>> cache;
+        auto ends = [&](int group, bool roots) -> std::vector<int> {
+            auto &entry = cache[{group, roots}];
+            if (entry.second.empty() || entry.first != m_scan.dependencies.size())
+                entry = {m_scan.dependencies.size(), groupEnds(group, roots)};
+            return entry.second;
+        };
+        std::set<std::pair<std::pair<int, int>, std::pair<int, int>>> seen;
+        for (const auto &[x, y] : m_groupLinks) {
+            if (!seen.insert({{x.task, x.group}, {y.task, y.group}}).second)
+                continue;
+            const std::vector<int> a = x.task >= 0 ? std::vector<int>{x.task} : ends(x.group, false);
+            const std::vector<int> b = y.task >= 0 ? std::vector<int>{y.task} : ends(y.group, true);
+            for (int u : a) {
+                for (int d : b) {
+                    if (u != d)
+                        m_scan.dependencies.emplace_back(u, d);
+                }
             }
         }
     }
@@ -814,6 +1021,8 @@ private:
         const int indent = m_tokens[begin].column;
         while (!m_scopes.empty() && indent <= m_scopes.back().indent)
             m_scopes.pop_back();
+        while (!m_groupScopes.empty() && indent <= m_groupScopes.back().indent)
+            m_groupScopes.pop_back();
         m_pos = begin;
         m_end = end;
         const Token &first = m_tokens[begin];
@@ -821,9 +1030,10 @@ private:
             ++m_pos;
             ValuePtr deco = expr();
             const std::string name = lastSegment(deco->type == Value::Call ? deco->text : deco->text);
-            if (name == "dag" || name == "task" || (deco->type == Value::Name && deco->text.rfind("task.", 0) == 0)) {
+            if (name == "dag" || name == "task" || name == "task_group"
+                || (deco->type == Value::Name && deco->text.rfind("task.", 0) == 0)) {
                 m_pendingDecorator = deco;
-                m_pendingDecoratorName = name == "dag" ? "dag" : "task";
+                m_pendingDecoratorName = name == "dag" || name == "task_group" ? name : "task";
             }
             return;
         }
@@ -843,20 +1053,25 @@ private:
                     m_scopes.push_back({indent, static_cast<int>(m_scan.dags.size())});
                     m_dagFunctions[fname] = static_cast<int>(m_scan.dags.size());
                     m_scan.dags.push_back(std::move(dag));
+                } else if (m_pendingDecoratorName == "task_group") {
+                    std::string label = fname;
+                    bool prefix = true;
+                    if (deco->type == Value::Call) {
+                        if (const Value *id = deco->kwarg("group_id"); id && !stringOf(id).empty())
+                            label = stringOf(id);
+                        const Value *p = deco->kwarg("prefix_group_id");
+                        prefix = !(p && p->type == Value::Name && p->text == "False");
+                    }
+                    const int group = addGroup(label, prefix, -1);
+                    m_groupScopes.push_back({indent, group});
+                    m_groupFunctions[fname] = group;
                 } else {
                     Value fake;
                     fake.type = Value::Call;
                     fake.line = first.line;
                     if (deco->type == Value::Call)
                         fake.kwargs = deco->kwargs;
-                    const int index = addTask(fake, "@task");
-                    if (m_scan.tasks[index].taskId.empty() || m_scan.tasks[index].taskId == "")
-                        m_scan.tasks[index].taskId = fname;
-                    // the "without a literal task_id" problem does not apply to @task
-                    if (!m_scan.problems.empty() && m_scan.problems.back().line == first.line
-                        && m_scan.problems.back().message.find("@task") == 0)
-                        m_scan.problems.pop_back();
-                    m_taskFunctions[fname] = index;
+                    m_taskFunctions[fname] = addTask(fake, "@task", fname);
                 }
             }
             m_pendingDecorator.reset();
@@ -878,6 +1093,11 @@ private:
                 const Value *r = resolve(ctx.get());
                 if (r && r->type == Value::Call && r->dag >= 0) {
                     m_scopes.push_back({indent, r->dag});
+                    if (!as.empty())
+                        m_variables[as] = ctx;
+                }
+                if (r && r->type == Value::Call && r->group >= 0) {
+                    m_groupScopes.push_back({indent, r->group});
                     if (!as.empty())
                         m_variables[as] = ctx;
                 }
@@ -984,7 +1204,30 @@ private:
                 task.dagId = m_scan.dags.front().dagId;
             if (task.dagId.empty())
                 m_scan.problems.push_back({task.line, "task '" + task.taskId + "' belongs to no DAG found in this file", false});
+            // the DAG's params under the operator's own
+            for (const DagScan::Dag &dag : m_scan.dags) {
+                if (task.dagId.empty() || dag.dagId != task.dagId)
+                    continue;
+                std::vector<std::pair<std::string, std::string>> merged;
+                const auto own = m_taskParamKeys.find(static_cast<int>(&task - m_scan.tasks.data()));
+                for (const auto &entry : dag.params) {
+                    // an operator's own params entry hides the DAG's, even when not literal
+                    if (own == m_taskParamKeys.end() || !own->second.count(entry.first))
+                        merged.push_back(entry);
+                }
+                for (const auto &[k, v] : task.params) {
+                    auto it = std::find_if(merged.begin(), merged.end(),
+                                           [&](const auto &e) { return e.first == k; });
+                    if (it != merged.end())
+                        it->second = v;
+                    else
+                        merged.emplace_back(k, v);
+                }
+                task.params = std::move(merged);
+                break;
+            }
         }
+        resolveGroupLinks();
         std::sort(m_scan.dependencies.begin(), m_scan.dependencies.end());
         m_scan.dependencies.erase(std::unique(m_scan.dependencies.begin(), m_scan.dependencies.end()),
                                   m_scan.dependencies.end());
@@ -998,6 +1241,12 @@ private:
     std::map<std::string, ValuePtr> m_variables;
     std::map<std::string, int> m_taskFunctions;
     std::map<std::string, int> m_dagFunctions;
+    std::map<std::string, int> m_groupFunctions;
+    std::map<int, std::set<std::string>> m_taskParamKeys; // task -> params keys it names
+    std::vector<Group> m_groups;
+    std::vector<int> m_groupParents;
+    std::vector<GroupScope> m_groupScopes;
+    std::vector<std::pair<Endpoint, Endpoint>> m_groupLinks;
     std::multimap<std::size_t, std::string> m_pendingDagVar;
     std::vector<Scope> m_scopes;
     ValuePtr m_pendingDecorator;
@@ -1010,6 +1259,15 @@ DagScan scanDagFile(std::string_view source)
 {
     Scanner scanner(source);
     return scanner.run();
+}
+
+std::string renderTaskSql(std::string_view sql, const DagScan::Task &task,
+                          std::vector<std::string> *unresolved)
+{
+    if (sql.find("{{") == std::string_view::npos)
+        return std::string(sql);
+    const std::unordered_map<std::string, std::string> values(task.params.begin(), task.params.end());
+    return sql::renderTemplate(sql, values, unresolved);
 }
 
 } // namespace warroom::lineage

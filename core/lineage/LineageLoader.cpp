@@ -536,6 +536,11 @@ struct TaskRecord
     std::vector<std::string> sqlPaths; // resolved absolute
     std::vector<Ref> inlineSources;
     std::vector<std::string> inlineTargets;
+    // SQL files rendered with this task's params (`{{ params.x }}`): their tables for this
+    // task come from the rendering, not from the file's shared (stairlight-parameter) reading.
+    std::vector<std::string> renderedPaths;
+    std::vector<Ref> renderedSources;
+    std::vector<std::string> renderedTargets;
 };
 
 } // namespace
@@ -778,6 +783,27 @@ static bool loadInto(const LineageSources &sources, LineageGraph &graph, Diagnos
                     if (job.key.empty())
                         job.key = sql;
                     record.sqlPaths.push_back(found);
+                    if (task.params.empty())
+                        continue;
+                    std::ifstream in(found, std::ios::binary);
+                    const std::string text((std::istreambuf_iterator<char>(in)),
+                                           std::istreambuf_iterator<char>());
+                    if (text.find("{{") == std::string::npos)
+                        continue;
+                    std::vector<std::string> unresolved;
+                    const std::string rendered = renderTaskSql(text, task, &unresolved);
+                    const detail::SqlTables tables = detail::extractTables(rendered);
+                    for (const std::string &u : unresolved)
+                        diags->append(Diagnostic::warning(
+                            file, task.line, 0,
+                            Tr::tr("SQL file '%1' of task '%2': parameter '%3' has no value")
+                                .arg(qs(sql), qs(task.taskId), qs(u))));
+                    collectRefs(tables.sources, {}, record.renderedSources);
+                    for (const detail::SqlRef &t : tables.targets) {
+                        if (usableTableName(t.name))
+                            record.renderedTargets.push_back(t.name);
+                    }
+                    record.renderedPaths.push_back(found);
                 }
                 std::unordered_map<std::string, std::string> params(task.params.begin(), task.params.end());
                 for (const std::string &sql : task.inlineSql) {
@@ -1034,6 +1060,10 @@ static bool loadInto(const LineageSources &sources, LineageGraph &graph, Diagnos
         n.setAttribute("dag_id", d.dag.dagId);
         if (!d.dag.schedule.empty())
             n.setAttribute("schedule", d.dag.schedule);
+        // The expression as written (e.g. pendulum.datetime(2024, 1, 1, tz="Asia/Tokyo")): the
+        // recovery planner evaluates it for the DAG's logical dates and time zone.
+        if (!d.dag.startDate.empty())
+            n.setAttribute("start_date", d.dag.startDate);
     }
     for (const TaskRecord &r : taskRecords) {
         const NodeId task = graph.addNode(NodeKind::DagTask, r.nodeName);
@@ -1056,10 +1086,14 @@ static bool loadInto(const LineageSources &sources, LineageGraph &graph, Diagnos
             auto it = flowsByPath.find(path);
             if (it == flowsByPath.end())
                 continue;
+            const bool rendered = std::find(r.renderedPaths.begin(), r.renderedPaths.end(), path)
+                                  != r.renderedPaths.end();
             for (std::size_t jobIndex : it->second) {
                 for (const Flow &flow : outcomes[jobIndex].flows) {
                     const NodeId file = graph.addNode(NodeKind::SqlFile, flow.nodeName);
                     graph.addEdge(file, task, EdgeKind::RunBy, SourceDag);
+                    if (rendered)
+                        continue; // this task's own rendering, below
                     for (const Ref &src : flow.sources)
                         graph.addEdge(table(src.name), task, EdgeKind::ReadBy, SourceDag);
                     for (const std::string &t : flow.targets)
@@ -1071,6 +1105,10 @@ static bool loadInto(const LineageSources &sources, LineageGraph &graph, Diagnos
                 }
             }
         }
+        for (const Ref &src : r.renderedSources)
+            graph.addEdge(table(src.name), task, EdgeKind::ReadBy, SourceDag);
+        for (const std::string &t : r.renderedTargets)
+            graph.addEdge(task, table(t), EdgeKind::Writes, SourceDag);
         for (const Ref &src : r.inlineSources)
             graph.addEdge(table(src.name), task, EdgeKind::ReadBy, SourceDag);
         for (const std::string &t : r.inlineTargets)

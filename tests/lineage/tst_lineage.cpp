@@ -7,8 +7,11 @@
 #include "core/lineage/LineageLoader.h"
 #include "core/lineage/LineageLogs.h"
 #include "core/lineage/StairlightConfig.h"
+#include "core/lineage/SqlFacade.h"
 #include "core/lineage/StairlightQuery.h"
 #include "core/lineage/YamlLite.h"
+#include "core/common/Timestamps.h"
+#include "core/recovery/CronSchedule.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -130,8 +133,15 @@ private slots:
     void dagScanner_data();
     void dagScanner();
     void dagScannerSurvivesGarbage();
+    void dagScannerGroupsAndParamsSurviveGarbage_data();
+    void dagScannerGroupsAndParamsSurviveGarbage();
+    void dagScannerStartDate_data();
+    void dagScannerStartDate();
+    void dagScannerParamsRenderSqlFiles_data();
+    void dagScannerParamsRenderSqlFiles();
     void jobsAndOpenLineageReaders();
     void workspaceLoad();
+    void dagParamsAndStartDateReachTheGraph();
     void generatedWarehouseMatchesGroundTruth();
     // --- CLI -----------------------------------------------------------------------------------
     void cliDownUp();
@@ -714,6 +724,20 @@ void TestLineage::dagScanner_data()
                        "multi_second.a|EmptyOperator", "multi_second.b|EmptyOperator",
                        "multi_second.c|EmptyOperator"}
         << QStringList{"start>build_{name}", "a>b", "b>c"} << QStringList{"build_{name}:inline"};
+    // TaskGroups: prefixes (nested, prefix_group_id=False, task_group=, @task_group), links to
+    // a group reach its roots, links from a group leave from its leaves; XComArg arguments.
+    QTest::newRow("task groups") << "../dagscan/task_groups.py" << QStringList{"grouped|@daily"}
+        << QStringList{"grouped.start|EmptyOperator", "grouped.end|EmptyOperator",
+                       "grouped.extract.a|EmptyOperator", "grouped.extract.b|EmptyOperator",
+                       "grouped.extract.inner.c|EmptyOperator", "grouped.extract.inner.d|EmptyOperator",
+                       "grouped.f1|EmptyOperator", "grouped.sub.s1|EmptyOperator",
+                       "grouped.loose.l1|EmptyOperator", "grouped.transform.clean|@task",
+                       "grouped.transform.enrich|@task", "grouped.publish.push|EmptyOperator"}
+        << QStringList{"extract.inner.c>extract.inner.d", "extract.a>extract.inner.c",
+                       "extract.b>extract.inner.c", "start>extract.a", "start>extract.b",
+                       "extract.inner.d>transform.clean", "transform.clean>transform.enrich",
+                       "transform.enrich>end", "f1>publish.push", "sub.s1>publish.push", "loose.l1>end"}
+        << QStringList{};
 }
 
 void TestLineage::dagScanner()
@@ -775,6 +799,169 @@ void TestLineage::dagScannerSurvivesGarbage()
     (void)scanDagFile(std::string(100000, '['));
 }
 
+void TestLineage::dagScannerGroupsAndParamsSurviveGarbage_data()
+{
+    QTest::addColumn<QByteArray>("source");
+    QTest::newRow("unbalanced TaskGroup call") << QByteArray("with DAG('d') as dag:\n    with TaskGroup('g' as tg:\n"
+                                                             "        a = EmptyOperator(task_id='a'\n    a >> tg\n");
+    QTest::newRow("unterminated group id") << QByteArray("with DAG('d'):\n    with TaskGroup(\"g) as tg:\n        x >> tg\n");
+    QTest::newRow("task_group decorator without def") << QByteArray("@task_group(group_id=\n@task_group\n");
+    QTest::newRow("group linked to itself") << QByteArray("DAG('d')\ntg = TaskGroup('g')\nt = EmptyOperator(task_id='t', "
+                                                          "task_group=tg)\ntg >> tg\ntg >> t >> tg\n");
+    QTest::newRow("params and start_date not dicts") << QByteArray("DAG('d', params=params, default_args=[1, 2], "
+                                                                   "start_date=)\nDAG('e', default_args={'start_date':\n");
+    QByteArray deep("DAG('d')\ng0 = TaskGroup('g0')\n");
+    for (int k = 1; k < 3000; ++k)
+        deep += QByteArray("g%1 = TaskGroup('g%1', parent_group=g%2)\n").replace("%1", QByteArray::number(k)).replace("%2", QByteArray::number(k - 1));
+    for (int k = 0; k < 3000; ++k)
+        deep += QByteArray("EmptyOperator(task_id='t', task_group=g2999) >> g0\n");
+    QTest::newRow("3000 nested groups, 3000 tasks") << deep;
+    QByteArray wide("with DAG('d'):\n");
+    for (int k = 0; k < 2000; ++k)
+        wide += QByteArray("    with TaskGroup('g%1') as g%1:\n        EmptyOperator(task_id='t')\n    g%1 >> g%2\n")
+                    .replace("%1", QByteArray::number(k)).replace("%2", QByteArray::number(k + 1));
+    QTest::newRow("2000 chained groups") << wide;
+}
+
+void TestLineage::dagScannerGroupsAndParamsSurviveGarbage()
+{
+    QFETCH(QByteArray, source);
+    QElapsedTimer timer;
+    timer.start();
+    const DagScan scan = scanDagFile(std::string_view(source.constData(), size_t(source.size())));
+    for (const auto &[up, down] : scan.dependencies) {
+        QVERIFY(up >= 0 && size_t(up) < scan.tasks.size());
+        QVERIFY(down >= 0 && size_t(down) < scan.tasks.size());
+        QVERIFY(up != down);
+    }
+    for (const auto &t : scan.tasks)
+        QVERIFY(t.taskId.size() < 1000); // group prefixes do not pile up without bound
+    QVERIFY2(timer.elapsed() < 5000, QByteArray::number(timer.elapsed()).constData());
+}
+
+void TestLineage::dagScannerStartDate_data()
+{
+    // the DAG's start_date expression as the scanner keeps it, and what the recovery planner
+    // (parseDagStartDate, the reader of the DAG node's "start_date" attribute) makes of it
+    QTest::addColumn<QString>("dagId");
+    QTest::addColumn<QString>("expression");
+    QTest::addColumn<QString>("instant"); // RFC 3339 UTC; empty: not evaluable
+    QTest::addColumn<QString>("zone");
+    QTest::newRow("DAG(start_date=pendulum tz)") << "tokyo_direct"
+        << R"(pendulum.datetime(2024, 1, 1, tz="Asia/Tokyo"))" << "2023-12-31T15:00:00Z" << "Asia/Tokyo";
+    QTest::newRow("@dag(start_date=VARIABLE)") << "berlin_variable"
+        << R"(pendulum.datetime(2023, 6, 1, 2, 30, tz="Europe/Berlin"))" << "2023-06-01T00:30:00Z"
+        << "Europe/Berlin";
+    QTest::newRow("module-level default_args") << "tokyo_module_defaults"
+        << R"(pendulum.datetime(2024, 3, 1, tz="Asia/Tokyo"))" << "2024-02-29T15:00:00Z" << "Asia/Tokyo";
+    QTest::newRow("inline default_args, datetime utc") << "utc_inline_defaults"
+        << "datetime.datetime(2024, 2, 1, tzinfo=datetime.timezone.utc)" << "2024-02-01T00:00:00Z" << "UTC";
+    QTest::newRow("dict(start_date=string)") << "string_dict_defaults" << R"("2024-04-01T00:00:00Z")"
+        << "2024-04-01T00:00:00Z" << "";
+    QTest::newRow("start_date beats default_args") << "explicit_wins"
+        << R"(pendulum.datetime(2022, 1, 1, tz="America/New_York"))" << "2022-01-01T05:00:00Z"
+        << "America/New_York";
+    QTest::newRow("days_ago: kept, not evaluable") << "days_ago_dag" << "days_ago(1)" << "" << "";
+    QTest::newRow("none") << "no_start_dag" << "" << "" << "";
+}
+
+void TestLineage::dagScannerStartDate()
+{
+    QFETCH(QString, dagId);
+    QFETCH(QString, expression);
+    QFETCH(QString, instant);
+    QFETCH(QString, zone);
+    QFile f(data(QStringLiteral("dagscan/start_dates.py")));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray text = f.readAll();
+    const DagScan scan = scanDagFile(std::string_view(text.constData(), size_t(text.size())));
+    const DagScan::Dag *dag = nullptr;
+    for (const auto &d : scan.dags) {
+        if (d.dagId == dagId.toStdString())
+            dag = &d;
+    }
+    QVERIFY(dag);
+    QCOMPARE(QString::fromStdString(dag->startDate), expression);
+    const auto start = recovery::parseDagStartDate(QString::fromStdString(dag->startDate));
+    QCOMPARE(start.has_value(), !instant.isEmpty());
+    if (start) {
+        QCOMPARE(formatRfc3339(start->at), instant);
+        QCOMPARE(start->timezone, zone);
+    }
+}
+
+void TestLineage::dagScannerParamsRenderSqlFiles_data()
+{
+    // DAG params (a module constant followed), operator params overriding them, a non-literal
+    // value that stays a placeholder, and inline SQL
+    QTest::addColumn<QString>("task");
+    QTest::addColumn<QStringList>("params");     // "params.x=v"
+    QTest::addColumn<QStringList>("targets");
+    QTest::addColumn<QStringList>("sources");
+    QTest::addColumn<QStringList>("unresolved");
+    QTest::newRow("DAG params") << "uses_dag"
+        << QStringList{"params.days=7", "params.dataset=mart", "params.project=PROJECT_P", "params.table=daily"}
+        << QStringList{"PROJECT_P.mart.daily"} << QStringList{"PROJECT_P.raw.events"} << QStringList{};
+    QTest::newRow("operator overrides") << "overrides"
+        << QStringList{"params.days=7", "params.dataset=staging", "params.project=PROJECT_P",
+                       "params.table=orders"}
+        << QStringList{"PROJECT_P.staging.orders"} << QStringList{"PROJECT_P.raw.events"} << QStringList{};
+    QTest::newRow("non-literal stays unresolved") << "dynamic"
+        << QStringList{"params.days=7", "params.dataset=mart", "params.project=PROJECT_P"}
+        << QStringList{} << QStringList{"PROJECT_P.raw.events"} << QStringList{"params.table"};
+    QTest::newRow("inline SQL") << "inline"
+        << QStringList{"params.days=7", "params.dataset=mart", "params.project=PROJECT_P", "params.table=daily"}
+        << QStringList{"PROJECT_P.mart.inline_t"} << QStringList{"PROJECT_P.raw.src"} << QStringList{};
+}
+
+void TestLineage::dagScannerParamsRenderSqlFiles()
+{
+    QFETCH(QString, task);
+    QFETCH(QStringList, params);
+    QFETCH(QStringList, targets);
+    QFETCH(QStringList, sources);
+    QFETCH(QStringList, unresolved);
+    QFile f(data(QStringLiteral("dagscan/params.py")));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray text = f.readAll();
+    const DagScan scan = scanDagFile(std::string_view(text.constData(), size_t(text.size())));
+    const DagScan::Task *t = nullptr;
+    for (const auto &candidate : scan.tasks) {
+        if (candidate.taskId == task.toStdString())
+            t = &candidate;
+    }
+    QVERIFY(t);
+    QStringList gotParams;
+    for (const auto &[k, v] : t->params)
+        gotParams << QString::fromStdString(k + '=' + v);
+    gotParams.sort();
+    params.sort();
+    QCOMPARE(gotParams, params);
+    std::string sqlText;
+    for (const std::string &inl : t->inlineSql)
+        sqlText += inl;
+    for (const std::string &file : t->sqlFiles) {
+        QFile sqlFile(data(QStringLiteral("dagscan/sql/") + QString::fromStdString(file)));
+        QVERIFY2(sqlFile.open(QIODevice::ReadOnly), file.c_str());
+        sqlText += sqlFile.readAll().toStdString();
+    }
+    QVERIFY(!sqlText.empty());
+    std::vector<std::string> gotUnresolved;
+    const detail::SqlTables tables = detail::extractTables(renderTaskSql(sqlText, *t, &gotUnresolved));
+    QStringList gotTargets, gotSources, gotMissing;
+    for (const auto &r : tables.targets) {
+        if (r.name.find("{{") == std::string::npos)
+            gotTargets << QString::fromStdString(r.name);
+    }
+    for (const auto &r : tables.sources)
+        gotSources << QString::fromStdString(r.name);
+    for (const auto &u : gotUnresolved)
+        gotMissing << QString::fromStdString(u);
+    QCOMPARE(gotTargets, targets);
+    QCOMPARE(gotSources, sources);
+    QCOMPARE(gotMissing, unresolved);
+}
+
 void TestLineage::jobsAndOpenLineageReaders()
 {
     Diagnostics diagnostics;
@@ -806,6 +993,34 @@ void TestLineage::jobsAndOpenLineageReaders()
     QVERIFY(flows[0].inputs.empty()); // the gs:// input is not a BigQuery table
     QCOMPARE(flows[0].job, std::string("ctx_hourly.load_a"));
     QVERIFY(!readJobsFile(data(QStringLiteral("logs/missing.json")), [](TableFlow &&) {}, &diagnostics));
+}
+
+// The loader renders a task's SQL file with that task's params (DAG params overridden by the
+// operator's) and keeps the DAG's start_date expression for the recovery planner.
+void TestLineage::dagParamsAndStartDateReachTheGraph()
+{
+    LineageSources s;
+    s.rootDir = data(QStringLiteral("dagscan"));
+    s.dagPaths << data(QStringLiteral("dagscan"));
+    Diagnostics diagnostics;
+    const LineageGraph g = LineageLoader::load(s, &diagnostics);
+    const NodeId dag = g.findNode(NodeKind::Dag, "dag:params_dag");
+    QVERIFY(dag != InvalidNode);
+    QCOMPARE(QString::fromStdString(g.node(dag).attribute("start_date")),
+             QStringLiteral("pendulum.datetime(2024, 1, 1)"));
+
+    const NodeId usesDag = g.findNode(NodeKind::DagTask, "params_dag.uses_dag");
+    const NodeId overrides = g.findNode(NodeKind::DagTask, "params_dag.overrides");
+    QVERIFY(usesDag != InvalidNode && overrides != InvalidNode);
+    const NodeId events = table(g, "PROJECT_P.raw.events");
+    QVERIFY(g.findEdge(events, usesDag) != 0xffffffffu);
+    QVERIFY(g.findEdge(usesDag, table(g, "PROJECT_P.mart.daily")) != 0xffffffffu);
+    QVERIFY(g.findEdge(overrides, table(g, "PROJECT_P.staging.orders")) != 0xffffffffu);
+    // The override does not leak into the other task, nor the DAG's value into the override.
+    QCOMPARE(g.findNode(NodeKind::Table, "PROJECT_P.mart.orders"), InvalidNode);
+    QCOMPARE(g.findNode(NodeKind::Table, "PROJECT_P.staging.daily"), InvalidNode);
+    // A non-literal param stays unresolved and is reported, never guessed.
+    QVERIFY(findDiagnostic(diagnostics, QStringLiteral("params.py"), QStringLiteral("params.table")));
 }
 
 void TestLineage::workspaceLoad()
