@@ -59,6 +59,8 @@ public:
     WorkspaceSession *session() const { return m_session.get(); }
 
     static bool viewFromName(const QString &name, View *view);
+    // Nothing is loading and no layout is running: what a screenshot should wait for.
+    bool isSettled() const;
     // System colours, dark or high contrast for the whole application; remembered.
     void setAppearance(Theme::Appearance appearance);
 
