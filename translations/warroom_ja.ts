@@ -9,7 +9,9 @@
     </message>
     <message numerus="yes">
         <source>Acknowledge %n alert(s) as %1?</source>
-        <translation><numerusform>%n 件のアラートを %1 として確認済みにしますか？</numerusform></translation>
+        <translation>
+            <numerusform>%n 件のアラートを %1 として確認済みにしますか？</numerusform>
+        </translation>
     </message>
     <message>
         <source>Optional note (what you are doing about it)</source>
@@ -23,12 +25,12 @@
 <context>
     <name>warroom::AirflowAlertSource</name>
     <message>
-        <source>airflow: api_url must be an http(s) URL ending in /api/v1, got '%1'</source>
-        <translation>airflow: api_url は /api/v1 で終わる http(s) の URL にしてください（指定値: '%1'）</translation>
+        <source>airflow: api_url must be an http(s) URL ending in /api/v1, got &apos;%1&apos;</source>
+        <translation>airflow: api_url は /api/v1 で終わる http(s) の URL にしてください（指定値: &apos;%1&apos;）</translation>
     </message>
     <message>
-        <source>GET %1: no "dag_runs" array in the response</source>
-        <translation>GET %1: レスポンスに "dag_runs" 配列がありません</translation>
+        <source>GET %1: no &quot;dag_runs&quot; array in the response</source>
+        <translation>GET %1: レスポンスに &quot;dag_runs&quot; 配列がありません</translation>
     </message>
     <message>
         <source>DAG %1 failed (%2)</source>
@@ -59,7 +61,9 @@
     </message>
     <message numerus="yes">
         <source>Could not save %n alert(s): %1</source>
-        <translation><numerusform>%n 件のアラートを保存できませんでした: %1</numerusform></translation>
+        <translation>
+            <numerusform>%n 件のアラートを保存できませんでした: %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Unknown alert %1</source>
@@ -225,7 +229,9 @@
     </message>
     <message numerus="yes">
         <source>%n alert(s) in this group</source>
-        <translation><numerusform>このグループのアラート %n 件</numerusform></translation>
+        <translation>
+            <numerusform>このグループのアラート %n 件</numerusform>
+        </translation>
     </message>
     <message>
         <source>DAG %1</source>
@@ -252,6 +258,21 @@
     </message>
 </context>
 <context>
+    <name>warroom::AlertState</name>
+    <message>
+        <source>Open</source>
+        <translation>オープン</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>クローズ</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>解決済み</translation>
+    </message>
+</context>
+<context>
     <name>warroom::GitHubAlertSource</name>
     <message>
         <source>github: no alert_labels configured for %1</source>
@@ -261,12 +282,12 @@
 <context>
     <name>warroom::GitHubClient</name>
     <message>
-        <source>github.repo must be 'owner/name', got '%1'</source>
-        <translation>github.repo は 'owner/name' の形式にしてください（指定値: '%1'）</translation>
+        <source>github.repo must be &apos;owner/name&apos;, got &apos;%1&apos;</source>
+        <translation>github.repo は &apos;owner/name&apos; の形式にしてください（指定値: &apos;%1&apos;）</translation>
     </message>
     <message>
-        <source>github.api_url must be an http(s) URL, got '%1'</source>
-        <translation>github.api_url は http(s) の URL にしてください（指定値: '%1'）</translation>
+        <source>github.api_url must be an http(s) URL, got &apos;%1&apos;</source>
+        <translation>github.api_url は http(s) の URL にしてください（指定値: &apos;%1&apos;）</translation>
     </message>
     <message>
         <source>GET %1: expected a JSON array</source>
@@ -277,8 +298,8 @@
         <translation>GET %1: %2 ページを超えたため中止しました</translation>
     </message>
     <message>
-        <source>GET %1: Link rel="next" points to another host (%2)</source>
-        <translation>GET %1: Link rel="next" が別のホストを指しています（%2）</translation>
+        <source>GET %1: Link rel=&quot;next&quot; points to another host (%2)</source>
+        <translation>GET %1: Link rel=&quot;next&quot; が別のホストを指しています（%2）</translation>
     </message>
 </context>
 <context>
@@ -297,11 +318,15 @@
     </message>
     <message numerus="yes">
         <source>Usage rank %1: %n reference(s)</source>
-        <translation><numerusform>利用順位 %1: 参照 %n 回</numerusform></translation>
+        <translation>
+            <numerusform>利用順位 %1: 参照 %n 回</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n distinct user(s)</source>
-        <translation><numerusform>ユーザー %n 人</numerusform></translation>
+        <translation>
+            <numerusform>ユーザー %n 人</numerusform>
+        </translation>
     </message>
     <message>
         <source>Top users: %1</source>
@@ -312,7 +337,9 @@
     <name>warroom::ImpactExporter</name>
     <message numerus="yes">
         <source>%n min</source>
-        <translation><numerusform>%n 分</numerusform></translation>
+        <translation>
+            <numerusform>%n 分</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
@@ -566,9 +593,11 @@
         <source>
 … and %n more in the spreadsheet.
 </source>
-        <translation><numerusform>
+        <translation>
+            <numerusform>
 …ほか %n 件はスプレッドシートを参照してください。
-</numerusform></translation>
+</numerusform>
+        </translation>
     </message>
     <message>
         <source>Postmortem</source>
@@ -627,7 +656,9 @@
     </message>
     <message numerus="yes">
         <source>%1 (+%n more)</source>
-        <translation><numerusform>%1（ほか %n 件）</numerusform></translation>
+        <translation>
+            <numerusform>%1（ほか %n 件）</numerusform>
+        </translation>
     </message>
     <message>
         <source>Critical: %1</source>
@@ -709,18 +740,6 @@
         <translation>インシデントを開始</translation>
     </message>
     <message>
-        <source>active</source>
-        <translation>対応中</translation>
-    </message>
-    <message>
-        <source>mitigated</source>
-        <translation>緩和済み</translation>
-    </message>
-    <message>
-        <source>resolved</source>
-        <translation>解決済み</translation>
-    </message>
-    <message>
         <source>dataset.table, project.dataset.table or dag:DAG_ID</source>
         <translation>dataset.table、project.dataset.table または dag:DAG_ID</translation>
     </message>
@@ -789,7 +808,9 @@
     </message>
     <message numerus="yes">
         <source>%nd</source>
-        <translation><numerusform>%n日</numerusform></translation>
+        <translation>
+            <numerusform>%n日</numerusform>
+        </translation>
     </message>
     <message>
         <source>No incident</source>
@@ -834,6 +855,21 @@
     <message>
         <source>Edit…</source>
         <translation>編集…</translation>
+    </message>
+</context>
+<context>
+    <name>warroom::IncidentStatus</name>
+    <message>
+        <source>Active</source>
+        <translation>対応中</translation>
+    </message>
+    <message>
+        <source>Mitigated</source>
+        <translation>緩和済み</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>解決済み</translation>
     </message>
 </context>
 <context>
@@ -886,16 +922,37 @@
         <source>Expand downstream</source>
         <translation>下流を展開</translation>
     </message>
+    <message>
+        <source>Node details</source>
+        <translation>ノードの詳細</translation>
+    </message>
 </context>
 <context>
     <name>warroom::LineageGraphModel</name>
     <message numerus="yes">
         <source>%1 (%n nodes)</source>
-        <translation><numerusform>%1（%n ノード）</numerusform></translation>
+        <translation>
+            <numerusform>%1（%n ノード）</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Collapsed dataset %1: %n nodes</source>
-        <translation><numerusform>折りたたんだデータセット %1: %n ノード</numerusform></translation>
+        <translation>
+            <numerusform>折りたたんだデータセット %1: %n ノード</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>warroom::LineageNodeItem</name>
+    <message>
+        <source>#%1</source>
+        <comment>usage rank on a lineage node</comment>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <source>d%1</source>
+        <comment>depth from the broken node, on a lineage node</comment>
+        <translation>深さ%1</translation>
     </message>
 </context>
 <context>
@@ -933,10 +990,6 @@
         <translation>検索</translation>
     </message>
     <message>
-        <source>Depth </source>
-        <translation>深さ </translation>
-    </message>
-    <message>
         <source>all</source>
         <translation>すべて</translation>
     </message>
@@ -965,10 +1018,6 @@
         <translation>DAG</translation>
     </message>
     <message>
-        <source>Show %1 (%2)</source>
-        <translation>%1 を表示（%2）</translation>
-    </message>
-    <message>
         <source>Datasets</source>
         <translation>データセット</translation>
     </message>
@@ -987,10 +1036,6 @@
     <message>
         <source>Fit</source>
         <translation>全体表示</translation>
-    </message>
-    <message>
-        <source>Fit the graph in the view (F)</source>
-        <translation>グラフ全体をビューに収める（F）</translation>
     </message>
     <message>
         <source>+</source>
@@ -1037,24 +1082,12 @@
         <translation>インシデントがありません。壊れたテーブルや DAG を追加すると影響範囲が表示されます。</translation>
     </message>
     <message>
-        <source>%1 nodes, %2 edges shown · layout %3 ms%4</source>
-        <translation>%1 ノード、%2 エッジを表示 · レイアウト %3 ms%4</translation>
-    </message>
-    <message numerus="yes">
-        <source> · %n edge(s) close a cycle (dashed)</source>
-        <translation><numerusform> · 循環を閉じるエッジ %n 本（破線）</numerusform></translation>
-    </message>
-    <message>
         <source>Nothing matches “%1”.</source>
         <translation>「%1」に一致するものはありません。</translation>
     </message>
     <message>
         <source>No path between these two nodes.</source>
         <translation>この 2 つのノード間に経路はありません。</translation>
-    </message>
-    <message>
-        <source> — broken</source>
-        <translation> — 障害</translation>
     </message>
     <message>
         <source>—</source>
@@ -1180,6 +1213,140 @@
         <source>Cannot write %1: %2</source>
         <translation>%1 に書き込めません: %2</translation>
     </message>
+    <message>
+        <source>Minimap</source>
+        <translation>ミニマップ</translation>
+    </message>
+    <message>
+        <source>The whole graph; the frame is what the view shows. Click or drag to move there.</source>
+        <translation>グラフ全体。枠がビューに表示中の範囲です。クリックまたはドラッグでその位置へ移動します。</translation>
+    </message>
+    <message>
+        <source>Find node</source>
+        <translation>ノードを検索</translation>
+    </message>
+    <message>
+        <source>Type part of a name; Enter selects and centres the best match</source>
+        <translation>名前の一部を入力します。Enter で最も一致するノードを選択して中央に表示します</translation>
+    </message>
+    <message>
+        <source>&amp;Depth:</source>
+        <translation>深さ(&amp;D):</translation>
+    </message>
+    <message>
+        <source>Depth</source>
+        <translation>深さ</translation>
+    </message>
+    <message>
+        <source>Levels shown downstream of the broken nodes; the lowest value shows all</source>
+        <translation>障害ノードから下流に表示する段数。最小値ですべてを表示します</translation>
+    </message>
+    <message>
+        <source>Show %1 (%2); hidden ones fold into the edges</source>
+        <translation>%1 を表示 (%2)。非表示のものはエッジに畳み込まれます</translation>
+    </message>
+    <message>
+        <source>Show %1</source>
+        <translation>%1 を表示</translation>
+    </message>
+    <message>
+        <source>Dataset filter and groups</source>
+        <translation>データセットの絞り込みとグループ</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概観</translation>
+    </message>
+    <message>
+        <source>The broken nodes and the most affected ones, SQL files and tasks folded into the edges (O)</source>
+        <translation>障害ノードと影響の大きいノード。SQL ファイルとタスクはエッジに畳み込みます (O)</translation>
+    </message>
+    <message>
+        <source>Every node of the shown kinds: no depth limit, no path or dataset filter (A)</source>
+        <translation>表示中の種類のすべてのノード。深さ制限・経路・データセットの絞り込みなし (A)</translation>
+    </message>
+    <message>
+        <source>Fit the graph in the view at a legible size (F)</source>
+        <translation>読める大きさでグラフをビューに合わせます (F)</translation>
+    </message>
+    <message>
+        <source>Whole graph</source>
+        <translation>グラフ全体</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>拡大</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>縮小</translation>
+    </message>
+    <message>
+        <source>Export the graph</source>
+        <translation>グラフをエクスポート</translation>
+    </message>
+    <message>
+        <source>Lineage graph</source>
+        <translation>リネージグラフ</translation>
+    </message>
+    <message>
+        <source>%1 nodes, %2 edges shown · layout %3 ms</source>
+        <translation>%1 ノード、%2 エッジを表示 · レイアウト %3 ms</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 nodes, %2 edges shown · layout %3 ms · %n edge(s) close a cycle (dashed)</source>
+        <translation>
+            <numerusform>%1 ノード、%2 エッジを表示 · レイアウト %3 ms · %n 本のエッジが循環を作っています (破線)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more node(s) shown</source>
+        <translation>
+            <numerusform>さらに %n ノードを表示しました</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Path: %1 of %2 nodes. Esc or “Show all” shows everything.</source>
+        <translation>経路: %2 ノード中 %1。Esc または「すべて表示」で全体を表示します。</translation>
+    </message>
+    <message>
+        <source>Overview: %1 of %2 nodes, the broken ones and the most affected. “+N” shows more; “Show all” shows everything.</source>
+        <translation>概観: %2 ノード中 %1 (障害ノードと影響の大きいもの)。「+N」でさらに表示、「すべて表示」で全体を表示します。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 nodes shown.</source>
+        <translation>%2 ノード中 %1 を表示しています。</translation>
+    </message>
+    <message>
+        <source>%1 nodes shown. Tab to the graph, then arrow keys move between nodes once one is selected (search with Ctrl+F).</source>
+        <translation>%1 ノードを表示中。Tab でグラフへ移り、ノードを選択したあとは矢印キーでノード間を移動します (検索は Ctrl+F)。</translation>
+    </message>
+    <message>
+        <source>Selected: %1, %2, depth %3; %4 upstream, %5 downstream. Arrow keys follow the edges, Enter shows more downstream, Shift+Enter upstream, Esc clears.</source>
+        <translation>選択中: %1、%2、深さ %3。上流 %4、下流 %5。矢印キーでエッジをたどり、Enter で下流を、Shift+Enter で上流をさらに表示、Esc で選択解除します。</translation>
+    </message>
+    <message>
+        <source>%1 — broken</source>
+        <translation>%1 — 障害</translation>
+    </message>
+    <message numerus="yes">
+        <source>Show %n more upstream</source>
+        <translation>
+            <numerusform>上流をさらに %n 件表示</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Show %n more downstream</source>
+        <translation>
+            <numerusform>下流をさらに %n 件表示</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Show all %n downstream</source>
+        <translation>
+            <numerusform>下流 %n 件をすべて表示</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>warroom::MainWindow</name>
@@ -1301,7 +1468,9 @@ Open a workspace (a folder with a warroom.yaml), or explore the demo: a warehous
     </message>
     <message numerus="yes">
         <source>%n problem(s) — Ctrl+Shift+P</source>
-        <translation><numerusform>問題 %n 件 — Ctrl+Shift+P</numerusform></translation>
+        <translation>
+            <numerusform>問題 %n 件 — Ctrl+Shift+P</numerusform>
+        </translation>
     </message>
     <message>
         <source>Incident: %1</source>
@@ -1321,7 +1490,9 @@ Open a workspace (a folder with a warroom.yaml), or explore the demo: a warehous
     </message>
     <message numerus="yes">
         <source>%n problem(s) were found while reading the workspace.</source>
-        <translation><numerusform>ワークスペースの読み込み中に %n 件の問題が見つかりました。</numerusform></translation>
+        <translation>
+            <numerusform>ワークスペースの読み込み中に %n 件の問題が見つかりました。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Open Workspace</source>
@@ -1360,18 +1531,6 @@ ETL インシデントの影響範囲を数分で把握します。リアルタ�
         <translation>%1: 正常</translation>
     </message>
     <message>
-        <source> — last success %1</source>
-        <translation> — 最終成功 %1</translation>
-    </message>
-    <message>
-        <source> — %1</source>
-        <translation> — %1</translation>
-    </message>
-    <message>
-        <source> — next poll %1</source>
-        <translation> — 次回ポーリング %1</translation>
-    </message>
-    <message>
         <source>No alert sources configured</source>
         <translation>アラートソースが設定されていません</translation>
     </message>
@@ -1388,7 +1547,7 @@ ETL インシデントの影響範囲を数分で把握します。リアルタ�
         <translation>影響範囲をエクスポート(&amp;E)...</translation>
     </message>
     <message>
-        <source>Save the incident's impact as a spreadsheet, with a Markdown summary and a postmortem draft</source>
+        <source>Save the incident&apos;s impact as a spreadsheet, with a Markdown summary and a postmortem draft</source>
         <translation>インシデントの影響範囲をスプレッドシートに保存します（Markdown の概要とポストモーテムの下書き付き）</translation>
     </message>
     <message>
@@ -1463,11 +1622,46 @@ Markdown の概要をクリップボードにコピーしました。Slack や I
     </message>
     <message numerus="yes">
         <source>Usage ranked in BigQuery: %n table(s)</source>
-        <translation><numerusform>BigQuery で利用ランキングを作成しました: %n テーブル</numerusform></translation>
+        <translation>
+            <numerusform>BigQuery で利用ランキングを作成しました: %n テーブル</numerusform>
+        </translation>
     </message>
     <message>
         <source>Ranking in BigQuery failed (the local JOBS log is used): %1</source>
         <translation>BigQuery でのランキング作成に失敗しました（ローカルの JOBS ログを使用します）: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation>外観(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Loading progress</source>
+        <translation>読み込みの進捗</translation>
+    </message>
+    <message>
+        <source>%1 %p%</source>
+        <comment>loading stage and percentage</comment>
+        <translation>%1 %p%</translation>
+    </message>
+    <message>
+        <source>Alert source health</source>
+        <translation>アラートソースの状態</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>not scheduled</source>
+        <translation>予定なし</translation>
+    </message>
+    <message>
+        <source>%1: failing (%2); last success %3; next poll %4</source>
+        <translation>%1: 失敗中 (%2)。最終成功 %3、次回ポーリング %4</translation>
+    </message>
+    <message>
+        <source>%1: ok; last success %2; next poll %3</source>
+        <translation>%1: 正常。最終成功 %2、次回ポーリング %3</translation>
     </message>
 </context>
 <context>
@@ -1490,7 +1684,9 @@ Markdown の概要をクリップボードにコピーしました。Slack や I
     </message>
     <message numerus="yes">
         <source>%n alert(s) still unacknowledged, the most severe (%1): %2</source>
-        <translation><numerusform>未確認のアラートが %n 件あります。最も重大なもの（%1）: %2</numerusform></translation>
+        <translation>
+            <numerusform>未確認のアラートが %n 件あります。最も重大なもの（%1）: %2</numerusform>
+        </translation>
     </message>
     <message>
         <source>War Room reminder</source>
@@ -1508,32 +1704,32 @@ Markdown の概要をクリップボードにコピーしました。Slack や I
         <translation>JSON オブジェクトではありません</translation>
     </message>
     <message>
-        <source>"id" is missing</source>
-        <translation>"id" がありません</translation>
+        <source>&quot;id&quot; is missing</source>
+        <translation>&quot;id&quot; がありません</translation>
     </message>
     <message>
-        <source>"title" is missing</source>
-        <translation>"title" がありません</translation>
+        <source>&quot;title&quot; is missing</source>
+        <translation>&quot;title&quot; がありません</translation>
     </message>
     <message>
-        <source>unknown severity "%1" (info, warning, error, critical)</source>
-        <translation>不明な重大度 "%1"（info、warning、error、critical のいずれか）</translation>
+        <source>unknown severity &quot;%1&quot; (info, warning, error, critical)</source>
+        <translation>不明な重大度 &quot;%1&quot;（info、warning、error、critical のいずれか）</translation>
     </message>
     <message>
-        <source>unknown state "%1" (open, closed, resolved)</source>
-        <translation>不明な状態 "%1"（open、closed、resolved のいずれか）</translation>
+        <source>unknown state &quot;%1&quot; (open, closed, resolved)</source>
+        <translation>不明な状態 &quot;%1&quot;（open、closed、resolved のいずれか）</translation>
     </message>
     <message>
-        <source>"created_at" is not an RFC 3339 time</source>
-        <translation>"created_at" が RFC 3339 形式の時刻ではありません</translation>
+        <source>&quot;created_at&quot; is not an RFC 3339 time</source>
+        <translation>&quot;created_at&quot; が RFC 3339 形式の時刻ではありません</translation>
     </message>
     <message>
         <source>cannot read: %1</source>
         <translation>読み込めません: %1</translation>
     </message>
     <message>
-        <source>"offset_seconds" must be a number from 0 to %1</source>
-        <translation>"offset_seconds" は 0 〜 %1 の数値にしてください</translation>
+        <source>&quot;offset_seconds&quot; must be a number from 0 to %1</source>
+        <translation>&quot;offset_seconds&quot; は 0 〜 %1 の数値にしてください</translation>
     </message>
 </context>
 <context>
@@ -1595,6 +1791,57 @@ Markdown の概要をクリップボードにコピーしました。Slack や I
     <message>
         <source>INFO</source>
         <translation>情報</translation>
+    </message>
+    <message>
+        <source>&amp;System Colours</source>
+        <translation>システムの配色(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>ダーク(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;High Contrast</source>
+        <translation>ハイコントラスト(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>warroom::TimelineKind</name>
+    <message>
+        <source>Alert</source>
+        <translation>アラート</translation>
+    </message>
+    <message>
+        <source>Alert state</source>
+        <translation>アラート状態</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>確認済み</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>インシデント</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>Recovery task</source>
+        <translation>復旧タスク</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>エクスポート</translation>
     </message>
 </context>
 <context>
@@ -1678,79 +1925,79 @@ Markdown の概要をクリップボードにコピーしました。Slack や I
         <translation>webhook: %1:%2 で待ち受けできません: %3</translation>
     </message>
     <message>
-        <source>Alertmanager payload without an "alerts" array</source>
-        <translation>Alertmanager のペイロードに "alerts" 配列がありません</translation>
+        <source>Alertmanager payload without an &quot;alerts&quot; array</source>
+        <translation>Alertmanager のペイロードに &quot;alerts&quot; 配列がありません</translation>
     </message>
     <message>
         <source>Alertmanager alert %1</source>
         <translation>Alertmanager アラート %1</translation>
     </message>
     <message>
-        <source>Cloud Monitoring payload without an "incident" object</source>
-        <translation>Cloud Monitoring のペイロードに "incident" オブジェクトがありません</translation>
+        <source>Cloud Monitoring payload without an &quot;incident&quot; object</source>
+        <translation>Cloud Monitoring のペイロードに &quot;incident&quot; オブジェクトがありません</translation>
     </message>
     <message>
-        <source>Cloud Monitoring incident without "incident_id"</source>
-        <translation>Cloud Monitoring のインシデントに "incident_id" がありません</translation>
+        <source>Cloud Monitoring incident without &quot;incident_id&quot;</source>
+        <translation>Cloud Monitoring のインシデントに &quot;incident_id&quot; がありません</translation>
     </message>
 </context>
 <context>
     <name>warroom::WorkspaceReader</name>
     <message>
-        <source>'%1' must be a mapping of keys</source>
-        <translation>'%1' はキーのマッピングにしてください</translation>
+        <source>&apos;%1&apos; must be a mapping of keys</source>
+        <translation>&apos;%1&apos; はキーのマッピングにしてください</translation>
     </message>
     <message>
-        <source>'%1': secrets never go in warroom.yaml; use the system keychain or the WARROOM_* environment variables</source>
-        <translation>'%1': シークレットは warroom.yaml に書かないでください。システムキーチェーンか WARROOM_* 環境変数を使用してください</translation>
+        <source>&apos;%1&apos;: secrets never go in warroom.yaml; use the system keychain or the WARROOM_* environment variables</source>
+        <translation>&apos;%1&apos;: シークレットは warroom.yaml に書かないでください。システムキーチェーンか WARROOM_* 環境変数を使用してください</translation>
     </message>
     <message>
-        <source>unknown key '%1' (ignored)</source>
-        <translation>不明なキー '%1'（無視します）</translation>
+        <source>unknown key &apos;%1&apos; (ignored)</source>
+        <translation>不明なキー &apos;%1&apos;（無視します）</translation>
     </message>
     <message>
-        <source>'%1' must be a single value</source>
-        <translation>'%1' は単一の値にしてください</translation>
+        <source>&apos;%1&apos; must be a single value</source>
+        <translation>&apos;%1&apos; は単一の値にしてください</translation>
     </message>
     <message>
-        <source>'%1' must be a value or a list of values</source>
-        <translation>'%1' は値または値のリストにしてください</translation>
+        <source>&apos;%1&apos; must be a value or a list of values</source>
+        <translation>&apos;%1&apos; は値または値のリストにしてください</translation>
     </message>
     <message>
-        <source>'%1' items must be single values</source>
-        <translation>'%1' の各項目は単一の値にしてください</translation>
+        <source>&apos;%1&apos; items must be single values</source>
+        <translation>&apos;%1&apos; の各項目は単一の値にしてください</translation>
     </message>
     <message>
-        <source>'%1' must be a number from %2 to %3, not '%4'</source>
-        <translation>'%1' は %2 〜 %3 の数値にしてください（指定値: '%4'）</translation>
+        <source>&apos;%1&apos; must be a number from %2 to %3, not &apos;%4&apos;</source>
+        <translation>&apos;%1&apos; は %2 〜 %3 の数値にしてください（指定値: &apos;%4&apos;）</translation>
     </message>
     <message>
-        <source>'%1': %2 does not exist (paths are relative to %3)</source>
-        <translation>'%1': %2 が存在しません（パスは %3 からの相対パスです）</translation>
+        <source>&apos;%1&apos;: %2 does not exist (paths are relative to %3)</source>
+        <translation>&apos;%1&apos;: %2 が存在しません（パスは %3 からの相対パスです）</translation>
     </message>
     <message>
         <source>not valid YAML: %1</source>
         <translation>YAML として不正です: %1</translation>
     </message>
     <message>
-        <source>'timezone': unknown time zone '%1' (use an IANA name such as Asia/Tokyo)</source>
-        <translation>'timezone': 不明なタイムゾーン '%1'（Asia/Tokyo のような IANA 名を使用してください）</translation>
+        <source>&apos;timezone&apos;: unknown time zone &apos;%1&apos; (use an IANA name such as Asia/Tokyo)</source>
+        <translation>&apos;timezone&apos;: 不明なタイムゾーン &apos;%1&apos;（Asia/Tokyo のような IANA 名を使用してください）</translation>
     </message>
     <message>
-        <source>'github.api_url' must be an http(s) URL such as https://api.github.com</source>
-        <translation>'github.api_url' は https://api.github.com のような http(s) の URL にしてください</translation>
+        <source>&apos;github.api_url&apos; must be an http(s) URL such as https://api.github.com</source>
+        <translation>&apos;github.api_url&apos; は https://api.github.com のような http(s) の URL にしてください</translation>
     </message>
     <message>
-        <source>'github.repo' must be owner/name, not '%1'</source>
-        <translation>'github.repo' は owner/name の形式にしてください（指定値: '%1'）</translation>
+        <source>&apos;github.repo&apos; must be owner/name, not &apos;%1&apos;</source>
+        <translation>&apos;github.repo&apos; は owner/name の形式にしてください（指定値: &apos;%1&apos;）</translation>
     </message>
     <message>
-        <source>'airflow.api_url' must be an http(s) URL ending in /api/v1</source>
-        <translation>'airflow.api_url' は /api/v1 で終わる http(s) の URL にしてください</translation>
+        <source>&apos;airflow.api_url&apos; must be an http(s) URL ending in /api/v1</source>
+        <translation>&apos;airflow.api_url&apos; は /api/v1 で終わる http(s) の URL にしてください</translation>
     </message>
     <message>
-        <source>'%1' must be an RFC 3339 time such as 2026-06-05T02:00:00+09:00, not '%2'</source>
-        <translation>'%1' は 2026-06-05T02:00:00+09:00 のような RFC 3339 形式の時刻にしてください（指定値: '%2'）</translation>
+        <source>&apos;%1&apos; must be an RFC 3339 time such as 2026-06-05T02:00:00+09:00, not &apos;%2&apos;</source>
+        <translation>&apos;%1&apos; は 2026-06-05T02:00:00+09:00 のような RFC 3339 形式の時刻にしてください（指定値: &apos;%2&apos;）</translation>
     </message>
     <message>
         <source>no warroom.yaml in this folder; a workspace is a folder with a warroom.yaml</source>
@@ -1767,6 +2014,10 @@ Markdown の概要をクリップボードにコピーしました。Slack や I
     <message>
         <source>cannot read: %1</source>
         <translation>読み込めません: %1</translation>
+    </message>
+    <message>
+        <source>&apos;airflow.rerun&apos; must be true or false, not &apos;%1&apos;</source>
+        <translation>&apos;airflow.rerun&apos; は true か false で指定してください (&apos;%1&apos; は使えません)</translation>
     </message>
 </context>
 <context>
@@ -1785,7 +2036,9 @@ Markdown の概要をクリップボードにコピーしました。Slack や I
     </message>
     <message numerus="yes">
         <source>%n malformed row(s) in all</source>
-        <translation><numerusform>不正な行が合計 %n 行</numerusform></translation>
+        <translation>
+            <numerusform>不正な行が合計 %n 行</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1818,12 +2071,16 @@ Markdown の概要をクリップボードにコピーしました。Slack や I
         <translation>ファイルを読み込めません</translation>
     </message>
     <message>
-        <source>SQL file '%1' of task '%2' was not found</source>
-        <translation>タスク '%2' の SQL ファイル '%1' が見つかりません</translation>
+        <source>SQL file &apos;%1&apos; of task &apos;%2&apos; was not found</source>
+        <translation>タスク &apos;%2&apos; の SQL ファイル &apos;%1&apos; が見つかりません</translation>
     </message>
     <message>
-        <source>inline SQL of task '%1': %2</source>
-        <translation>タスク '%1' のインライン SQL: %2</translation>
+        <source>inline SQL of task &apos;%1&apos;: %2</source>
+        <translation>タスク &apos;%1&apos; のインライン SQL: %2</translation>
+    </message>
+    <message>
+        <source>SQL file &apos;%1&apos; of task &apos;%2&apos;: parameter &apos;%3&apos; has no value</source>
+        <translation>タスク &apos;%2&apos; の SQL ファイル &apos;%1&apos;: パラメータ &apos;%3&apos; に値がありません</translation>
     </message>
 </context>
 <context>
@@ -1856,28 +2113,28 @@ Markdown の概要をクリップボードにコピーしました。Slack や I
         <translation>マッピングファイルは YAML のマッピングにしてください</translation>
     </message>
     <message>
-        <source>'Mapping' must be a list</source>
-        <translation>'Mapping' はリストにしてください</translation>
+        <source>&apos;Mapping&apos; must be a list</source>
+        <translation>&apos;Mapping&apos; はリストにしてください</translation>
     </message>
     <message>
-        <source>a 'Mapping' entry must be a mapping</source>
-        <translation>'Mapping' の項目はマッピングにしてください</translation>
+        <source>a &apos;Mapping&apos; entry must be a mapping</source>
+        <translation>&apos;Mapping&apos; の項目はマッピングにしてください</translation>
     </message>
     <message>
-        <source>'Mapping' entry of type %1 has no FileSuffix; it maps nothing</source>
-        <translation>種類 %1 の 'Mapping' 項目に FileSuffix がないため、何もマッピングされません</translation>
+        <source>&apos;Mapping&apos; entry of type %1 has no FileSuffix; it maps nothing</source>
+        <translation>種類 %1 の &apos;Mapping&apos; 項目に FileSuffix がないため、何もマッピングされません</translation>
     </message>
     <message>
-        <source>a 'Tables' entry must be a mapping</source>
-        <translation>'Tables' の項目はマッピングにしてください</translation>
+        <source>a &apos;Tables&apos; entry must be a mapping</source>
+        <translation>&apos;Tables&apos; の項目はマッピングにしてください</translation>
     </message>
     <message>
-        <source>'Tables' entry without a TableName</source>
-        <translation>TableName のない 'Tables' 項目があります</translation>
+        <source>&apos;Tables&apos; entry without a TableName</source>
+        <translation>TableName のない &apos;Tables&apos; 項目があります</translation>
     </message>
     <message>
-        <source>'Tables' must be a list</source>
-        <translation>'Tables' はリストにしてください</translation>
+        <source>&apos;Tables&apos; must be a list</source>
+        <translation>&apos;Tables&apos; はリストにしてください</translation>
     </message>
     <message>
         <source>not a stairlight configuration folder</source>
@@ -1892,32 +2149,32 @@ Markdown の概要をクリップボードにコピーしました。Slack や I
         <translation>stairlight.yaml は YAML のマッピングにしてください</translation>
     </message>
     <message>
-        <source>'Include' must be a list</source>
-        <translation>'Include' はリストにしてください</translation>
+        <source>&apos;Include&apos; must be a list</source>
+        <translation>&apos;Include&apos; はリストにしてください</translation>
     </message>
     <message>
-        <source>an 'Include' entry must be a mapping</source>
-        <translation>'Include' の項目はマッピングにしてください</translation>
+        <source>an &apos;Include&apos; entry must be a mapping</source>
+        <translation>&apos;Include&apos; の項目はマッピングにしてください</translation>
     </message>
     <message>
-        <source>Include source '%1' is not supported (only local files, TemplateSourceType File, are read); it is skipped</source>
-        <translation>Include のソース '%1' には対応していません（読み込めるのはローカルファイル、TemplateSourceType File のみ）。スキップします</translation>
+        <source>Include source &apos;%1&apos; is not supported (only local files, TemplateSourceType File, are read); it is skipped</source>
+        <translation>Include のソース &apos;%1&apos; には対応していません（読み込めるのはローカルファイル、TemplateSourceType File のみ）。スキップします</translation>
     </message>
     <message>
         <source>File include without FileSystemPath</source>
         <translation>FileSystemPath のない File Include があります</translation>
     </message>
     <message>
-        <source>FileSystemPath '%1' was not found (tried against %2)</source>
-        <translation>FileSystemPath '%1' が見つかりません（%2 を基準に検索）</translation>
+        <source>FileSystemPath &apos;%1&apos; was not found (tried against %2)</source>
+        <translation>FileSystemPath &apos;%1&apos; が見つかりません（%2 を基準に検索）</translation>
     </message>
     <message>
-        <source>invalid Regex '%1'</source>
-        <translation>不正な Regex '%1'</translation>
+        <source>invalid Regex &apos;%1&apos;</source>
+        <translation>不正な Regex &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>invalid Exclude Regex '%1'</source>
-        <translation>不正な Exclude Regex '%1'</translation>
+        <source>invalid Exclude Regex &apos;%1&apos;</source>
+        <translation>不正な Exclude Regex &apos;%1&apos;</translation>
     </message>
     <message>
         <source>no mapping file (%1*.yaml): SQL files are mapped to tables only by what their statements write</source>
@@ -1979,8 +2236,8 @@ Markdown の概要をクリップボードにコピーしました。Slack や I
         <translation>レート制限中</translation>
     </message>
     <message>
-        <source>%1: expected JSON but got Content-Type '%2'</source>
-        <translation>%1: JSON を期待しましたが Content-Type は '%2' でした</translation>
+        <source>%1: expected JSON but got Content-Type &apos;%2&apos;</source>
+        <translation>%1: JSON を期待しましたが Content-Type は &apos;%2&apos; でした</translation>
     </message>
     <message>
         <source>%1: invalid JSON at offset %2: %3</source>
@@ -1989,6 +2246,93 @@ Markdown の概要をクリップボードにコピーしました。Slack や I
     <message>
         <source>%1 (rate limited; retry after %2)</source>
         <translation>%1（レート制限中。%2 以降に再試行）</translation>
+    </message>
+    <message>
+        <source>%1: HTTP %2 response unusable after %3 bytes: %4</source>
+        <translation>%1: HTTP %2 の応答は %3 バイトの時点で使えなくなりました: %4</translation>
+    </message>
+    <message>
+        <source>connection closed before the advertised %1 bytes arrived</source>
+        <translation>予告された %1 バイトが届く前に接続が閉じられました</translation>
+    </message>
+    <message>
+        <source> (HTTP %1 response cut off after %2 bytes)</source>
+        <translation> (HTTP %1 の応答が %2 バイトで途切れました)</translation>
+    </message>
+</context>
+<context>
+    <name>warroom::recovery::AirflowRerunner</name>
+    <message>
+        <source>airflow.api_url must be an http(s) URL ending in /api/v1 or /api/v2, got &apos;%1&apos;</source>
+        <translation>airflow.api_url は /api/v1 または /api/v2 で終わる http(s) の URL にしてください (&apos;%1&apos; が指定されています)</translation>
+    </message>
+    <message>
+        <source>No HTTP client for Airflow</source>
+        <translation>Airflow 用の HTTP クライアントがありません</translation>
+    </message>
+    <message>
+        <source>Airflow rejected the request: %1</source>
+        <translation>Airflow がリクエストを拒否しました: %1</translation>
+    </message>
+    <message>
+        <source>%1 (Airflow did not accept the credentials: check WARROOM_AIRFLOW_TOKEN or WARROOM_AIRFLOW_USER/PASSWORD)</source>
+        <translation>%1 (Airflow が認証情報を受け付けませんでした。WARROOM_AIRFLOW_TOKEN または WARROOM_AIRFLOW_USER/PASSWORD を確認してください)</translation>
+    </message>
+    <message>
+        <source>%1 (the Airflow account may not edit DAG %2: clearing and triggering need edit permission on it)</source>
+        <translation>%1 (この Airflow アカウントには DAG %2 の編集権限がないようです。クリアとトリガーには編集権限が必要です)</translation>
+    </message>
+    <message>
+        <source>%1 (no /api/v1 here? Airflow 3 serves its REST API at /api/v2)</source>
+        <translation>%1 (/api/v1 がありません。Airflow 3 の REST API は /api/v2 です)</translation>
+    </message>
+    <message>
+        <source>%1 (Airflow does not know DAG %2: is it deployed and parsed?)</source>
+        <translation>%1 (Airflow は DAG %2 を知りません。デプロイされ、パースされていますか?)</translation>
+    </message>
+    <message>
+        <source>%1 (a run with that id or logical date exists already)</source>
+        <translation>%1 (その ID または論理日付の実行はすでにあります)</translation>
+    </message>
+    <message>
+        <source>%1 (Airflow failed; try again later)</source>
+        <translation>%1 (Airflow でエラーが起きました。しばらくしてから再度お試しください)</translation>
+    </message>
+    <message>
+        <source>Nothing to re-run: the card names no DAG or no logical dates</source>
+        <translation>再実行するものがありません: カードに DAG または論理日付がありません</translation>
+    </message>
+    <message>
+        <source>POST %1: the answer has no &quot;task_instances&quot; array</source>
+        <translation>POST %1: 応答に &quot;task_instances&quot; 配列がありません</translation>
+    </message>
+    <message>
+        <source>GET %1: the answer has no &quot;dag_runs&quot; array</source>
+        <translation>GET %1: 応答に &quot;dag_runs&quot; 配列がありません</translation>
+    </message>
+    <message>
+        <source>Not re-running %1: its dry run did not succeed</source>
+        <translation>%1 は再実行しません: ドライランが成功しませんでした</translation>
+    </message>
+    <message>
+        <source>Not re-running %1: its dry run found nothing to re-run</source>
+        <translation>%1 は再実行しません: ドライランで再実行するものが見つかりませんでした</translation>
+    </message>
+    <message>
+        <source>%1; the clear may or may not have reached Airflow: check DAG %2 there before trying again</source>
+        <translation>%1。クリアが Airflow に届いたかどうかは不明です。再試行する前に Airflow で DAG %2 を確認してください</translation>
+    </message>
+    <message>
+        <source>Re-run from the War Room recovery board</source>
+        <translation>War Room の復旧ボードから再実行</translation>
+    </message>
+    <message>
+        <source>DAG %1 already has run %2 (%3); not triggered again</source>
+        <translation>DAG %1 には実行 %2 (%3) がすでにあります。再トリガーはしません</translation>
+    </message>
+    <message>
+        <source>DAG %1 already has a run for %2; not triggered again</source>
+        <translation>DAG %1 には %2 の実行がすでにあります。再トリガーはしません</translation>
     </message>
 </context>
 <context>
@@ -2041,6 +2385,10 @@ Markdown の概要をクリップボードにコピーしました。Slack や I
         <source>unassigned</source>
         <translation>未割り当て</translation>
     </message>
+    <message>
+        <source>Could not save the timeline: %1</source>
+        <translation>タイムラインを保存できませんでした: %1</translation>
+    </message>
 </context>
 <context>
     <name>warroom::recovery::BoardSync</name>
@@ -2087,8 +2435,8 @@ Markdown の概要をクリップボードにコピーしました。Slack や I
 <context>
     <name>warroom::recovery::CronSchedule</name>
     <message>
-        <source>%1 field '%2': %3</source>
-        <translation>%1 フィールド '%2': %3</translation>
+        <source>%1 field &apos;%2&apos;: %3</source>
+        <translation>%1 フィールド &apos;%2&apos;: %3</translation>
     </message>
     <message>
         <source>empty list item</source>
@@ -2099,24 +2447,32 @@ Markdown の概要をクリップボードにコピーしました。Slack や I
         <translation>不正なステップ</translation>
     </message>
     <message>
-        <source>'%1' is not a value</source>
-        <translation>'%1' は値ではありません</translation>
+        <source>&apos;%1&apos; is not a value</source>
+        <translation>&apos;%1&apos; は値ではありません</translation>
     </message>
     <message>
-        <source>'%1' is not a range</source>
-        <translation>'%1' は範囲ではありません</translation>
+        <source>&apos;%1&apos; is not a range</source>
+        <translation>&apos;%1&apos; は範囲ではありません</translation>
     </message>
     <message>
         <source>out of range %1-%2</source>
         <translation>範囲 %1-%2 の外です</translation>
     </message>
     <message>
-        <source>unknown schedule preset '%1'</source>
-        <translation>不明なスケジュールプリセット '%1'</translation>
+        <source>unknown schedule preset &apos;%1&apos;</source>
+        <translation>不明なスケジュールプリセット &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>cron expression '%1' has %2 fields, expected 5</source>
-        <translation>cron 式 '%1' のフィールドが %2 個あります（5 個が必要です）</translation>
+        <source>cron expression &apos;%1&apos; has %2 fields, expected 5</source>
+        <translation>cron 式 &apos;%1&apos; のフィールドが %2 個あります（5 個が必要です）</translation>
+    </message>
+    <message>
+        <source>cannot read &apos;%1&apos; in schedule &apos;%2&apos; (numbers for days, hours, minutes, seconds or weeks only)</source>
+        <translation>スケジュール &apos;%2&apos; の &apos;%1&apos; を読めません (days、hours、minutes、seconds、weeks の数値のみ使えます)</translation>
+    </message>
+    <message>
+        <source>schedule &apos;%1&apos; must be an interval of at least one second</source>
+        <translation>スケジュール &apos;%1&apos; は 1 秒以上の間隔にしてください</translation>
     </message>
 </context>
 <context>
@@ -2140,13 +2496,9 @@ Markdown の概要をクリップボードにコピーしました。Slack や I
 </context>
 <context>
     <name>warroom::recovery::RecoveryPlanner</name>
-    <message numerus="yes">
-        <source> (+%n more)</source>
-        <translation><numerusform>（ほか %n 件）</numerusform></translation>
-    </message>
     <message>
-        <source>%1: unknown time zone '%2', using UTC</source>
-        <translation>%1: 不明なタイムゾーン '%2'。UTC を使用します</translation>
+        <source>%1: unknown time zone &apos;%2&apos;, using UTC</source>
+        <translation>%1: 不明なタイムゾーン &apos;%2&apos;。UTC を使用します</translation>
     </message>
     <message>
         <source>%1: schedule not understood: %2</source>
@@ -2166,11 +2518,19 @@ Markdown の概要をクリップボードにコピーしました。Slack や I
     </message>
     <message numerus="yes">
         <source>Re-run %1 for %2 (%n run(s))</source>
-        <translation><numerusform>%1 を %2 について再実行（%n 回）</numerusform></translation>
+        <translation>
+            <numerusform>%1 を %2 について再実行（%n 回）</numerusform>
+        </translation>
     </message>
     <message>
         <source>dependency cycle between %1; they are ordered by priority</source>
         <translation>%1 の間に依存関係の循環があります。優先度の順に並べます</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (+%n more)</source>
+        <translation>
+            <numerusform>%1 (ほか %n 件)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2197,7 +2557,9 @@ Markdown の概要をクリップボードにコピーしました。Slack や I
     </message>
     <message numerus="yes">
         <source>| Logical dates | %1 (%n run(s)) |</source>
-        <translation><numerusform>| 論理日付 | %1（%n 回） |</numerusform></translation>
+        <translation>
+            <numerusform>| 論理日付 | %1（%n 回） |</numerusform>
+        </translation>
     </message>
     <message>
         <source>| Schedule | %1 (%2) |</source>
@@ -2225,7 +2587,9 @@ Markdown の概要をクリップボードにコピーしました。Slack や I
     </message>
     <message numerus="yes">
         <source>| Estimate | about %n minute(s) |</source>
-        <translation><numerusform>| 見積もり | 約 %n 分 |</numerusform></translation>
+        <translation>
+            <numerusform>| 見積もり | 約 %n 分 |</numerusform>
+        </translation>
     </message>
     <message>
         <source>| Note | on a dependency cycle; ordered by priority |</source>
@@ -2237,7 +2601,9 @@ Markdown の概要をクリップボードにコピーしました。Slack や I
     </message>
     <message numerus="yes">
         <source>- … and %n more</source>
-        <translation><numerusform>- …ほか %n 件</numerusform></translation>
+        <translation>
+            <numerusform>- …ほか %n 件</numerusform>
+        </translation>
     </message>
     <message>
         <source>Managed by War Room (workspace %1). Move the card on the board, or change the status label / assignee / state here.</source>
@@ -2275,16 +2641,12 @@ Markdown の概要をクリップボードにコピーしました。Slack や I
         <translation>BigQuery が HTTP %1 を返しました</translation>
     </message>
     <message>
-        <source>the query result has no column '%1'</source>
-        <translation>クエリ結果に列 '%1' がありません</translation>
+        <source>the query result has no column &apos;%1&apos;</source>
+        <translation>クエリ結果に列 &apos;%1&apos; がありません</translation>
     </message>
     <message>
         <source>cannot reach BigQuery at %1: %2</source>
         <translation>%1 の BigQuery に接続できません: %2</translation>
-    </message>
-    <message>
-        <source>BigQuery sent a response that is not JSON: %1</source>
-        <translation>BigQuery から JSON ではないレスポンスが返されました: %1</translation>
     </message>
     <message>
         <source>BigQuery did not finish the query and named no job to poll</source>
@@ -2343,12 +2705,12 @@ Markdown の概要をクリップボードにコピーしました。Slack や I
         <translation>読み込みエラー: %1</translation>
     </message>
     <message>
-        <source>not a BigQuery region: '%1'</source>
-        <translation>BigQuery のリージョンではありません: '%1'</translation>
+        <source>not a BigQuery region: &apos;%1&apos;</source>
+        <translation>BigQuery のリージョンではありません: &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>not a project id: '%1'</source>
-        <translation>プロジェクト ID ではありません: '%1'</translation>
+        <source>not a project id: &apos;%1&apos;</source>
+        <translation>プロジェクト ID ではありません: &apos;%1&apos;</translation>
     </message>
     <message>
         <source>priority = %1 × log2(1 + references) + %2 × log2(1 + people) + %3 × log2(1 + downstream tables)</source>
@@ -2361,6 +2723,42 @@ Markdown の概要をクリップボードにコピーしました。Slack や I
         <translation>%1
 = %2 × log2(1 + %3) + %4 × log2(1 + %5) + %6 × log2(1 + %7)
 = %8 + %9 + %10 = %11</translation>
+    </message>
+    <message>
+        <source>the response is larger than %1 bytes; aborted</source>
+        <translation>応答が %1 バイトを超えたため中止しました</translation>
+    </message>
+    <message>
+        <source>no complete answer within %1 ms</source>
+        <translation>%1 ms 以内に応答が完了しませんでした</translation>
+    </message>
+    <message>
+        <source>no data for %1 ms</source>
+        <translation>%1 ms の間データが届きませんでした</translation>
+    </message>
+    <message>
+        <source>the response could not be read: %1</source>
+        <translation>応答を読み取れませんでした: %1</translation>
+    </message>
+    <message>
+        <source>the connection closed before the advertised %1 bytes arrived</source>
+        <translation>予告された %1 バイトが届く前に接続が閉じられました</translation>
+    </message>
+    <message>
+        <source>the connection to BigQuery at %1 broke: %2</source>
+        <translation>%1 の BigQuery への接続が切れました: %2</translation>
+    </message>
+    <message>
+        <source> (the response was cut off after %1 bytes)</source>
+        <translation> (応答が %1 バイトで途切れました)</translation>
+    </message>
+    <message>
+        <source>BigQuery sent a response that is not a JSON object (Content-Type &apos;%1&apos;, %2 bytes): %3</source>
+        <translation>BigQuery の応答が JSON オブジェクトではありません (Content-Type &apos;%1&apos;、%2 バイト): %3</translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation>オブジェクトではありません</translation>
     </message>
 </context>
 <context>
@@ -2445,7 +2843,9 @@ Markdown の概要をクリップボードにコピーしました。Slack や I
     </message>
     <message numerus="yes">
         <source>%1 (%n run(s))</source>
-        <translation><numerusform>%1（%n 回）</numerusform></translation>
+        <translation>
+            <numerusform>%1（%n 回）</numerusform>
+        </translation>
     </message>
     <message>
         <source>unassigned</source>
@@ -2527,10 +2927,6 @@ Markdown の概要をクリップボードにコピーしました。Slack や I
         <translation>タスク %1/%2 完了 · テーブル %3/%4 復旧 · 優先度加重 %5%</translation>
     </message>
     <message>
-        <source> · %1h %2m elapsed</source>
-        <translation> · 経過 %1時間%2分</translation>
-    </message>
-    <message>
         <source>Not synced with GitHub</source>
         <translation>GitHub と同期していません</translation>
     </message>
@@ -2542,13 +2938,109 @@ Markdown の概要をクリップボードにコピーしました。Slack や I
         <source>Not synced yet</source>
         <translation>未同期</translation>
     </message>
-    <message numerus="yes">
-        <source> · %n change(s) waiting</source>
-        <translation><numerusform> · 未送信の変更 %n 件</numerusform></translation>
+    <message>
+        <source>Show only my cards</source>
+        <translation>自分のカードだけを表示</translation>
     </message>
     <message>
-        <source> · GitHub unreachable, retrying</source>
-        <translation> · GitHub に接続できません。再試行中</translation>
+        <source>Show only unassigned cards</source>
+        <translation>未割り当てのカードだけを表示</translation>
+    </message>
+    <message>
+        <source>Show only blocked or waiting cards</source>
+        <translation>ブロック中または待ちのカードだけを表示</translation>
+    </message>
+    <message>
+        <source>GitHub login to assign the selected cards to</source>
+        <translation>選択したカードを割り当てる GitHub ログイン名</translation>
+    </message>
+    <message>
+        <source>Assign the selected cards</source>
+        <translation>選択したカードを割り当て</translation>
+    </message>
+    <message>
+        <source>Recovery progress</source>
+        <translation>復旧の進捗</translation>
+    </message>
+    <message>
+        <source>GitHub sync status</source>
+        <translation>GitHub 同期の状態</translation>
+    </message>
+    <message>
+        <source>Re-run in Airflow…</source>
+        <translation>Airflow で再実行…</translation>
+    </message>
+    <message>
+        <source>Ask Airflow what re-running the selected card would clear and start, then confirm (only when the workspace allows re-runs)</source>
+        <translation>選択したカードを再実行すると何がクリア・開始されるかを Airflow に問い合わせ、確認してから実行します (ワークスペースで再実行が許可されている場合のみ)</translation>
+    </message>
+    <message>
+        <source>Re-run the selected card in Airflow</source>
+        <translation>選択したカードを Airflow で再実行</translation>
+    </message>
+    <message>
+        <source>%1/%2 tasks done · %3/%4 tables restored · %5% by priority · %6h %7m elapsed</source>
+        <translation>タスク %1/%2 完了 · テーブル %3/%4 復旧 · 優先度加重 %5% · 経過 %6時間%7分</translation>
+    </message>
+    <message>
+        <source>Asking Airflow what re-running %1 would change (dry run)…</source>
+        <translation>%1 の再実行で何が変わるかを Airflow に問い合わせています (ドライラン)…</translation>
+    </message>
+    <message>
+        <source>Re-run of %1 not started: %2</source>
+        <translation>%1 の再実行は開始されませんでした: %2</translation>
+    </message>
+    <message>
+        <source>Airflow has nothing to re-run for %1: no failed task instances, and every logical date has a run.</source>
+        <translation>%1 について Airflow で再実行するものはありません: 失敗したタスクインスタンスはなく、すべての論理日付に実行があります。</translation>
+    </message>
+    <message>
+        <source>Re-run of %1 cancelled: nothing changed in Airflow.</source>
+        <translation>%1 の再実行を取り消しました: Airflow では何も変わっていません。</translation>
+    </message>
+    <message>
+        <source>Re-running %1 in Airflow…</source>
+        <translation>Airflow で %1 を再実行しています…</translation>
+    </message>
+    <message>
+        <source>Confirm the re-run of %1 in the dialog.</source>
+        <translation>ダイアログで %1 の再実行を確認してください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Airflow cleared %n task instance(s) of %1.</source>
+        <translation>
+            <numerusform>Airflow は %1 のタスクインスタンスを %n 件クリアしました。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Airflow started %n new run(s) of %1.</source>
+        <translation>
+            <numerusform>Airflow は %1 の新しい実行を %n 件開始しました。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) of %1 existed already and were left alone: %2.</source>
+        <translation>
+            <numerusform>%1 の実行 %n 件はすでにあったため、そのままにしました: %2。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Re-run of %1 failed: %2</source>
+        <translation>%1 の再実行に失敗しました: %2</translation>
+    </message>
+    <message>
+        <source>Airflow changed nothing for %1.</source>
+        <translation>Airflow は %1 について何も変更しませんでした。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n change(s) waiting</source>
+        <translation>
+            <numerusform>%1 · 未送信の変更 %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · GitHub unreachable, retrying</source>
+        <translation>%1 · GitHub に接続できません。再試行中</translation>
     </message>
 </context>
 <context>
@@ -2654,15 +3146,104 @@ Markdown の概要をクリップボードにコピーしました。Slack や I
     </message>
     <message numerus="yes">
         <source>Users of %1: %Ln distinct</source>
-        <translation><numerusform>%1 のユーザー: %Ln 人</numerusform></translation>
+        <translation>
+            <numerusform>%1 のユーザー: %Ln 人</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln table(s) · %L1 rows read, %L2 used, %L3 malformed</source>
-        <translation><numerusform>%Ln テーブル · 読み込み %L1 行、使用 %L2 行、不正 %L3 行</numerusform></translation>
+        <translation>
+            <numerusform>%Ln テーブル · 読み込み %L1 行、使用 %L2 行、不正 %L3 行</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln table(s)</source>
-        <translation><numerusform>%Ln テーブル</numerusform></translation>
+        <translation>
+            <numerusform>%Ln テーブル</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>warroom::widgets::RerunDialog</name>
+    <message>
+        <source>Re-run %1 in Airflow</source>
+        <translation>Airflow で %1 を再実行</translation>
+    </message>
+    <message numerus="yes">
+        <source>Airflow will clear %n failed task instance(s) of DAG %1, so that they run again.</source>
+        <translation>
+            <numerusform>Airflow は DAG %1 の失敗したタスクインスタンス %n 件をクリアし、再実行させます。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Airflow will start %n new run(s) of DAG %1 for logical dates that never ran.</source>
+        <translation>
+            <numerusform>Airflow は一度も実行されていない論理日付について、DAG %1 の新しい実行を %n 件開始します。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This was a dry run: nothing has changed in Airflow yet.</source>
+        <translation>これはドライランです: Airflow ではまだ何も変わっていません。</translation>
+    </message>
+    <message>
+        <source>What the re-run changes in Airflow</source>
+        <translation>再実行で Airflow 上で変わるもの</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>タスク</translation>
+    </message>
+    <message>
+        <source>Logical date</source>
+        <translation>論理日付</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <source>%1 [%2]</source>
+        <translation>%1 [%2]</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>クリア</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>トリガー</translation>
+    </message>
+    <message>
+        <source>whole DAG</source>
+        <translation>DAG 全体</translation>
+    </message>
+    <message>
+        <source>never ran</source>
+        <translation>未実行</translation>
+    </message>
+    <message>
+        <source>Clear and re-run</source>
+        <translation>クリアして再実行</translation>
+    </message>
+    <message>
+        <source>Clear and re-run in Airflow</source>
+        <translation>Airflow でクリアして再実行</translation>
+    </message>
+    <message>
+        <source>Cancel the re-run</source>
+        <translation>再実行を取り消す</translation>
     </message>
 </context>
 </TS>
