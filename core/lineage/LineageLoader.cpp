@@ -793,11 +793,16 @@ static bool loadInto(const LineageSources &sources, LineageGraph &graph, Diagnos
                     std::vector<std::string> unresolved;
                     const std::string rendered = renderTaskSql(text, task, &unresolved);
                     const detail::SqlTables tables = detail::extractTables(rendered);
-                    for (const std::string &u : unresolved)
+                    // Only the task's own params: Airflow fills `{{ ds }}`, `{{ macros… }}` and
+                    // the like at run time, and they do not name tables.
+                    for (const std::string &u : unresolved) {
+                        if (u.rfind("params.", 0) != 0)
+                            continue;
                         diags->append(Diagnostic::warning(
                             file, task.line, 0,
                             Tr::tr("SQL file '%1' of task '%2': parameter '%3' has no value")
                                 .arg(qs(sql), qs(task.taskId), qs(u))));
+                    }
                     collectRefs(tables.sources, {}, record.renderedSources);
                     for (const detail::SqlRef &t : tables.targets) {
                         if (usableTableName(t.name))

@@ -3,6 +3,8 @@
 
 #include "core/common/Timestamps.h"
 #include "core/demo/DemoGenerator.h"
+#include "core/lineage/LineageLoader.h"
+#include "core/workspace/Workspace.h"
 
 #if __has_include("core/sql/SqlExtractor.h") && __has_include("core/sql/SqlTemplate.h")
 #include "core/sql/SqlExtractor.h"
@@ -118,6 +120,7 @@ private slots:
     void jobsLog();
     void sqlFilesNameWhatTheyClaim();
     void dagsNameTheirTables();
+    void lineageLoadsWithoutProblems();
     void stairlightConfiguration();
     void outageReplay();
     void refusesForeignFolder();
@@ -460,6 +463,23 @@ void tst_DemoGenerator::sqlFilesNameWhatTheyClaim()
           forms[0], forms[1], forms[2], forms[3], forms[4], forms[5], extractorChecked);
     for (int n : forms)
         QVERIFY(n > 0);
+}
+
+// The demo is the first thing a user opens: its status bar must not start with problems.
+void tst_DemoGenerator::lineageLoadsWithoutProblems()
+{
+    Diagnostics diagnostics;
+    const std::optional<WorkspaceConfig> config = WorkspaceReader::read(m_demo, &diagnostics);
+    QVERIFY(config);
+    lineage::LoadStats stats;
+    const lineage::LineageGraph graph
+        = lineage::LineageLoader::loadWorkspace(*config, &diagnostics, &stats);
+    QStringList problems;
+    for (const Diagnostic &d : std::as_const(diagnostics))
+        problems.append(d.toString());
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.mid(0, 5).join(QLatin1Char('\n'))));
+    QVERIFY(stats.dags >= 40);
+    QVERIFY(graph.nodeCount() > 500);
 }
 
 void tst_DemoGenerator::dagsNameTheirTables()
