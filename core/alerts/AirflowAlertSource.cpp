@@ -54,6 +54,10 @@ net::HttpRequest AirflowAlertSource::request(const QUrl &url) const
     net::HttpRequest request;
     request.url = url;
     request.conditional = true;
+    if (m_config.transferTimeoutMs > 0)
+        request.transferTimeoutMs = m_config.transferTimeoutMs;
+    if (m_config.totalTimeoutMs > 0)
+        request.totalTimeoutMs = m_config.totalTimeoutMs;
     if (!m_config.token.isEmpty()) {
         request.headers.append(qMakePair(QByteArray("Authorization"), "Bearer " + m_config.token.toUtf8()));
     } else if (!m_config.user.isEmpty()) {

@@ -20,6 +20,8 @@ struct AirflowConfig
     int lookbackHours = 24;  // failed runs that ended within this window
     int pageLimit = 100;
     int maxRuns = 2000;      // guard against a server that pages forever
+    int transferTimeoutMs = 30000; // an attempt with no bytes for this long times out
+    int totalTimeoutMs = 120000;   // one attempt may not take longer than this
 };
 
 // Failed DAG runs from the Airflow stable REST API:

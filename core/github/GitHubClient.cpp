@@ -87,6 +87,10 @@ net::HttpRequest GitHubClient::request(const QUrl &url, const QByteArray &method
     if (!m_config.token.isEmpty())
         request.headers.append(qMakePair(QByteArray("Authorization"), "Bearer " + m_config.token.toUtf8()));
     request.conditional = method == "GET";
+    if (m_config.transferTimeoutMs > 0)
+        request.transferTimeoutMs = m_config.transferTimeoutMs;
+    if (m_config.totalTimeoutMs > 0)
+        request.totalTimeoutMs = m_config.totalTimeoutMs;
     return request;
 }
 

@@ -20,6 +20,8 @@ struct GitHubConfig
     QString repo;            // owner/name
     QString token;           // sent as "Authorization: Bearer"; never logged
     int maxPages = 100;      // guard against a server that pages forever
+    int transferTimeoutMs = 30000; // an attempt with no bytes for this long times out
+    int totalTimeoutMs = 120000;   // one attempt may not take longer than this
 };
 
 // Thin GitHub REST layer over net::HttpClient: the documented headers
@@ -35,6 +37,9 @@ public:
     GitHubClient(net::HttpClient *http, const GitHubConfig &config, QObject *parent = nullptr);
 
     const GitHubConfig &config() const { return m_config; }
+    // Timeouts of every later request (GitHubConfig::transferTimeoutMs / totalTimeoutMs).
+    void setTransferTimeoutMs(int ms) { m_config.transferTimeoutMs = ms; }
+    void setTotalTimeoutMs(int ms) { m_config.totalTimeoutMs = ms; }
     net::HttpClient *http() const { return m_http; }
 
     // "/repos/o/r/issues" below the API root; `path` may contain {repo}.

@@ -246,6 +246,7 @@ private:
     {
         ++m_response.attempts;
         m_buffer.clear();
+        m_received = 0;
         m_tooLarge = false;
         m_totalTimedOut = false;
 
@@ -290,6 +291,8 @@ private:
         if (length.isValid() && length.toLongLong() > m_request.maxBodyBytes) {
             m_tooLarge = true;
             m_reply->abort();
+        } else if (length.isValid() && length.toLongLong() > m_buffer.capacity()) {
+            m_buffer.reserve(length.toLongLong()); // one allocation, no copies while growing
         }
     }
 
@@ -297,7 +300,9 @@ private:
     {
         if (!m_reply || m_tooLarge)
             return;
-        m_buffer += m_reply->readAll();
+        const QByteArray chunk = m_reply->readAll();
+        m_received += chunk.size();
+        m_buffer += chunk;
         if (m_buffer.size() > m_request.maxBodyBytes) {
             m_tooLarge = true;
             m_buffer.clear();
@@ -312,8 +317,15 @@ private:
         m_reply = nullptr;
         reply->deleteLater();
         reply->disconnect(this);
-        if (!m_tooLarge && reply->isOpen())
-            m_buffer += reply->readAll();
+        if (!m_tooLarge && reply->isOpen()) {
+            const QByteArray rest = reply->readAll();
+            m_received += rest.size();
+            m_buffer += rest;
+            if (m_buffer.size() > m_request.maxBodyBytes) {
+                m_tooLarge = true;
+                m_buffer.clear();
+            }
+        }
 
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QString reason =
@@ -330,8 +342,33 @@ private:
                      .arg(m_request.maxBodyBytes));
             return;
         }
-        if (status == 0) {
-            handleTransportError(error, reply->errorString());
+        // Network-layer errors (1..99: reset, closed, timed out, aborted) can come after the
+        // status line: a 200 whose body was cut off is a failed transfer, never a success.
+        if (status == 0 || (error > QNetworkReply::NoError && error < 100)) {
+            handleTransportError(error, reply->errorString(), status);
+            return;
+        }
+        // A 2xx whose body Qt could not decode (a decompression bomb, a broken gzip stream):
+        // the error is a content error (>= 100), not a network one, but it is no success.
+        if (status >= 200 && status < 300 && error != QNetworkReply::NoError) {
+            fail(Tr::tr("%1: HTTP %2 response unusable after %3 bytes: %4")
+                     .arg(prefix())
+                     .arg(status)
+                     .arg(m_received)
+                     .arg(reply->errorString()));
+            return;
+        }
+        // Qt 6.4 may report a connection reset mid-body as NoError: compare with the
+        // advertised length (unless the body was decompressed, which changes its size).
+        const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+        const QByteArray encoding = reply->rawHeader("Content-Encoding").trimmed().toLower();
+        if (status != 304 && status != 204 && m_request.method != "HEAD"
+            && length.isValid() && (encoding.isEmpty() || encoding == "identity")
+            && m_received < length.toLongLong()) {
+            handleTransportError(QNetworkReply::RemoteHostClosedError,
+                                 Tr::tr("connection closed before the advertised %1 bytes arrived")
+                                     .arg(length.toLongLong()),
+                                 status);
             return;
         }
 
@@ -382,23 +419,30 @@ private:
         fail(message);
     }
 
-    void handleTransportError(QNetworkReply::NetworkError error, const QString &errorString)
+    void handleTransportError(QNetworkReply::NetworkError error, const QString &errorString,
+                              int status)
     {
         const bool timedOut = m_totalTimedOut || error == QNetworkReply::OperationCanceledError
                               || error == QNetworkReply::TimeoutError;
         QString message;
         bool retry = false;
+        // When the status line had arrived, say how much of the body did.
+        const QString cutOff = status == 0 ? QString()
+                                           : Tr::tr(" (HTTP %1 response cut off after %2 bytes)")
+                                                 .arg(status)
+                                                 .arg(m_received);
         if (timedOut) {
             message = m_totalTimedOut
                           ? Tr::tr("%1: timed out after %2 ms").arg(prefix()).arg(m_request.totalTimeoutMs)
                           : Tr::tr("%1: timed out (no data for %2 ms)")
                                 .arg(prefix())
                                 .arg(m_request.transferTimeoutMs);
+            message += cutOff;
             retry = true;
         } else if (error == QNetworkReply::SslHandshakeFailedError) {
             message = Tr::tr("%1: TLS error: %2").arg(prefix(), errorString);
         } else {
-            message = Tr::tr("%1: %2").arg(prefix(), errorString);
+            message = Tr::tr("%1: %2").arg(prefix(), errorString) + cutOff;
             retry = error == QNetworkReply::RemoteHostClosedError
                     || error == QNetworkReply::TemporaryNetworkFailureError
                     || error == QNetworkReply::NetworkSessionFailedError
@@ -556,6 +600,7 @@ private:
     std::optional<CachedResponse> m_cached;
     QNetworkReply *m_reply = nullptr;
     QByteArray m_buffer;
+    qint64 m_received = 0;
     QTimer m_attemptTimer;
     QTimer m_waitTimer;
     HttpResponse m_response;

@@ -114,13 +114,36 @@ public:
     {
         if (transactionDepth > 0)
             return work();
-        if (!db.transaction())
-            return fail(db.lastError(), "begin");
+        if (!begin())
+            return false;
         if (!work()) {
             db.rollback();
             return false;
         }
-        return db.commit() || fail(db.lastError(), "commit");
+        return commit();
+    }
+
+    // BEGIN IMMEDIATE takes the write lock up front, waiting (busy timeout) for another
+    // writer. A deferred BEGIN would take it only at the first write, and a transaction that
+    // read first then fails at once with "database is locked" (SQLITE_BUSY_SNAPSHOT) when
+    // another connection committed in between - the busy timeout does not apply to that.
+    bool begin()
+    {
+        QSqlQuery query(db);
+        if (!query.exec(QStringLiteral("BEGIN IMMEDIATE")))
+            return fail(query.lastError(), "begin");
+        return true;
+    }
+
+    // A failed COMMIT (SQLITE_BUSY, disk full) leaves the transaction open: roll it back, or
+    // every later write fails with "cannot start a transaction within a transaction".
+    bool commit()
+    {
+        if (db.commit())
+            return true;
+        fail(db.lastError(), "commit");
+        db.rollback();
+        return false;
     }
 };
 
@@ -203,8 +226,8 @@ bool IncidentStore::transaction(const std::function<bool()> &work)
 {
     if (d->transactionDepth > 0)
         return work();
-    if (!d->db.transaction())
-        return d->fail(d->db.lastError(), "begin");
+    if (!d->begin())
+        return false;
     ++d->transactionDepth;
     const bool ok = work();
     --d->transactionDepth;
@@ -212,7 +235,7 @@ bool IncidentStore::transaction(const std::function<bool()> &work)
         d->db.rollback();
         return false;
     }
-    return d->db.commit() || d->fail(d->db.lastError(), "commit");
+    return d->commit();
 }
 
 QString IncidentStore::value(const QString &key, const QString &defaultValue) const

@@ -11,6 +11,8 @@
 #include <QTimer>
 #include <QUrlQuery>
 
+#include <memory>
+
 namespace warroom::usage {
 
 QString BigQueryError::toString() const
@@ -27,6 +29,8 @@ QString BigQueryError::toString() const
         details << Tr::tr("at %1").arg(location);
     if (!details.isEmpty())
         text += QStringLiteral(" (") + details.join(QStringLiteral(", ")) + QLatin1Char(')');
+    if (!url.isEmpty())
+        text = url + QStringLiteral(": ") + text;
     return text;
 }
 
@@ -259,49 +263,147 @@ void BigQueryClient::getResults(const QString &pageToken)
     send(false, url, {});
 }
 
+namespace {
+// What a call's reply went through, beyond what QNetworkReply itself records.
+struct CallState
+{
+    bool tooLarge = false;
+    bool timedOut = false;
+    qint64 received = 0;
+};
+
+QString describeCall(bool post, const QUrl &url)
+{
+    // The token travels in a header; the URL holds nothing secret.
+    return QString::fromLatin1(post ? "POST " : "GET ") + url.toString(QUrl::RemoveUserInfo);
+}
+} // namespace
+
 void BigQueryClient::send(bool post, const QUrl &url, const QByteArray &body)
 {
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
     if (!m_token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
-    request.setTransferTimeout(m_timeoutMs + 30000);
+    request.setTransferTimeout(m_transferTimeoutMs > 0 ? m_transferTimeoutMs : m_timeoutMs + 30000);
     QNetworkReply *reply = post ? m_network->post(request, body) : m_network->get(request);
     m_reply = reply;
     const quint64 generation = m_generation;
-    connect(reply, &QNetworkReply::finished, this, [this, reply, post, url, body, generation] {
-        reply->deleteLater();
-        if (generation != m_generation)
-            return;
-        m_reply = nullptr;
-        handleReply(reply, post, url, body);
+    auto state = std::make_shared<CallState>();
+    const qint64 maxBytes = m_maxResponseBytes;
+    // Bounded memory: an advertised or accumulating body over the cap aborts the call.
+    connect(reply, &QNetworkReply::metaDataChanged, this, [reply, state, maxBytes] {
+        const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+        if (maxBytes > 0 && length.isValid() && length.toLongLong() > maxBytes) {
+            state->tooLarge = true;
+            reply->abort();
+        }
+    });
+    connect(reply, &QNetworkReply::readyRead, this, [reply, state, maxBytes] {
+        if (maxBytes > 0 && reply->bytesAvailable() > maxBytes && !state->tooLarge) {
+            state->tooLarge = true;
+            reply->abort();
+        }
+    });
+    connect(reply, &QNetworkReply::downloadProgress, this,
+            [state](qint64 received, qint64) { state->received = received; });
+    // A trickling body resets the transfer timeout with every byte: cap the whole call too.
+    auto *deadline = new QTimer(reply);
+    deadline->setSingleShot(true);
+    connect(deadline, &QTimer::timeout, reply, [reply, state] {
+        state->timedOut = true;
+        reply->abort();
+    });
+    const int callTimeout = m_callTimeoutMs > 0 ? m_callTimeoutMs : m_timeoutMs + 120000;
+    deadline->start(callTimeout);
+    connect(reply, &QNetworkReply::finished, this,
+            [this, reply, post, url, body, generation, state, callTimeout] {
+                reply->deleteLater();
+                if (generation != m_generation)
+                    return;
+                m_reply = nullptr;
+                handleReply(reply, post, url, body, {state->tooLarge, state->timedOut,
+                                                     state->received, callTimeout});
+            });
+}
+
+void BigQueryClient::retryLater(bool post, const QUrl &url, const QByteArray &body)
+{
+    const int delay = m_retryDelayMs << m_retries;
+    ++m_retries;
+    const quint64 generation = m_generation;
+    QTimer::singleShot(delay, this, [this, post, url, body, generation] {
+        if (generation == m_generation)
+            send(post, url, body);
     });
 }
 
 void BigQueryClient::handleReply(QNetworkReply *reply, bool post, const QUrl &url,
-                                 const QByteArray &body)
+                                 const QByteArray &body, const CallOutcome &outcome)
 {
+    const bool tooLarge = outcome.tooLarge;
+    const int callTimeoutMs = outcome.callTimeoutMs;
+    const QString call = describeCall(post, url);
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QNetworkReply::NetworkError networkError = reply->error();
+    if (tooLarge) {
+        BigQueryError e;
+        e.httpStatus = status;
+        e.url = call;
+        e.message = Tr::tr("the response is larger than %1 bytes; aborted").arg(m_maxResponseBytes);
+        fail(e);
+        return;
+    }
+    // Network-layer errors (1..99) also after a status line: a cut-off body is no answer.
+    // Qt 6.4 may report a reset mid-body as NoError: compare with the advertised length.
+    const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+    const bool shortBody = networkError == QNetworkReply::NoError && status > 0 && length.isValid()
+                           && reply->rawHeader("Content-Encoding").isEmpty()
+                           && reply->bytesAvailable() < length.toLongLong();
+    // A 2xx whose body Qt could not decode (decompression bomb, broken gzip): no answer either.
+    const bool unreadable = status >= 200 && status < 300 && networkError >= 100;
+    if (outcome.timedOut || shortBody || unreadable
+        || (networkError > QNetworkReply::NoError && networkError < 100)) {
+        const qint64 received = std::max(outcome.received, reply->bytesAvailable());
+        BigQueryError e;
+        e.httpStatus = status;
+        e.url = call;
+        if (outcome.timedOut)
+            e.message = Tr::tr("no complete answer within %1 ms").arg(callTimeoutMs);
+        else if (networkError == QNetworkReply::OperationCanceledError)
+            e.message = Tr::tr("no data for %1 ms")
+                            .arg(m_transferTimeoutMs > 0 ? m_transferTimeoutMs : m_timeoutMs + 30000);
+        else if (unreadable)
+            e.message = Tr::tr("the response could not be read: %1").arg(reply->errorString());
+        else if (shortBody)
+            e.message = Tr::tr("the connection closed before the advertised %1 bytes arrived")
+                            .arg(length.toLongLong());
+        else if (status > 0)
+            e.message = Tr::tr("the connection to BigQuery at %1 broke: %2")
+                            .arg(url.host(), reply->errorString());
+        else
+            e.message = Tr::tr("cannot reach BigQuery at %1: %2").arg(url.host(), reply->errorString());
+        if (status > 0)
+            e.message += Tr::tr(" (the response was cut off after %1 bytes)").arg(received);
+        // Reading results again is harmless; jobs.query is not retried (it would start a
+        // second job).
+        if (!post && m_retries < m_maxRetries) {
+            retryLater(post, url, body);
+            return;
+        }
+        fail(e);
+        return;
+    }
     const QByteArray data = reply->readAll();
     if (status == 429 || status == 500 || status == 502 || status == 503) {
         if (m_retries < m_maxRetries) {
-            const int delay = m_retryDelayMs << m_retries;
-            ++m_retries;
-            const quint64 generation = m_generation;
-            QTimer::singleShot(delay, this, [this, post, url, body, generation] {
-                if (generation == m_generation)
-                    send(post, url, body);
-            });
+            retryLater(post, url, body);
             return;
         }
     }
     if (status >= 400) {
-        fail(parseBigQueryError(status, data));
-        return;
-    }
-    if (reply->error() != QNetworkReply::NoError && status == 0) {
-        BigQueryError e;
-        e.message = Tr::tr("cannot reach BigQuery at %1: %2").arg(url.host(), reply->errorString());
+        BigQueryError e = parseBigQueryError(status, data);
+        e.url = call;
         fail(e);
         return;
     }
@@ -310,8 +412,15 @@ void BigQueryClient::handleReply(QNetworkReply *reply, bool post, const QUrl &ur
     if (!doc.isObject()) {
         BigQueryError e;
         e.httpStatus = status;
-        e.message
-            = Tr::tr("BigQuery sent a response that is not JSON: %1").arg(parseError.errorString());
+        e.url = call;
+        const QString type = reply->header(QNetworkRequest::ContentTypeHeader).toString();
+        e.message = Tr::tr("BigQuery sent a response that is not a JSON object (Content-Type '%1', "
+                           "%2 bytes): %3")
+                        .arg(type.isEmpty() ? QStringLiteral("none") : type)
+                        .arg(data.size())
+                        .arg(parseError.error == QJsonParseError::NoError
+                                 ? Tr::tr("not an object")
+                                 : parseError.errorString());
         fail(e);
         return;
     }

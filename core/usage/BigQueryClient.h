@@ -34,6 +34,7 @@ struct BigQueryError
     QString reason;     // "invalidQuery", "accessDenied", "backendError", …
     QString message;
     QString location;
+    QString url;        // "GET https://…/queries/JOB": the call that failed, when one did
     QString toString() const;
 };
 
@@ -80,6 +81,14 @@ public:
     void setMaxResults(int rows) { m_maxResults = rows; } // page size; 0: server default
     void setRetryDelayMs(int ms) { m_retryDelayMs = ms; }
     void setMaxRetries(int retries) { m_maxRetries = retries; }
+    // No bytes for this long: the call fails (default: the server-side wait + 30 s).
+    void setTransferTimeoutMs(int ms) { m_transferTimeoutMs = ms; }
+    // One call may not take longer than this, however slowly bytes trickle in
+    // (default: the server-side wait + 120 s).
+    void setCallTimeoutMs(int ms) { m_callTimeoutMs = ms; }
+    // A larger answer is aborted with an error instead of being held in memory.
+    void setMaxResponseBytes(qint64 bytes) { m_maxResponseBytes = bytes; }
+    static constexpr qint64 kDefaultMaxResponseBytes = 64 * 1024 * 1024;
 
     void query(const QString &project, const QString &sql, const QString &location = {});
     void cancel();
@@ -92,7 +101,16 @@ signals:
 
 private:
     void send(bool post, const QUrl &url, const QByteArray &body);
-    void handleReply(QNetworkReply *reply, bool post, const QUrl &url, const QByteArray &body);
+    struct CallOutcome
+    {
+        bool tooLarge = false;  // aborted at the size cap
+        bool timedOut = false;  // aborted at the call deadline
+        qint64 received = 0;    // body bytes that arrived
+        int callTimeoutMs = 0;
+    };
+    void handleReply(QNetworkReply *reply, bool post, const QUrl &url, const QByteArray &body,
+                     const CallOutcome &outcome);
+    void retryLater(bool post, const QUrl &url, const QByteArray &body);
     void handleResponse(const QJsonObject &response);
     void getResults(const QString &pageToken);
     void fail(const BigQueryError &error);
@@ -105,6 +123,9 @@ private:
     int m_retryDelayMs = 1000;
     int m_maxRetries = 3;
     int m_retries = 0;
+    int m_transferTimeoutMs = 0;
+    int m_callTimeoutMs = 0;
+    qint64 m_maxResponseBytes = kDefaultMaxResponseBytes;
     bool m_running = false;
     QString m_project;
     QString m_location;
