@@ -28,6 +28,21 @@ using namespace warroom::fixtures;
 
 namespace {
 
+constexpr bool runningUnderAddressSanitizer()
+{
+#if defined(__SANITIZE_ADDRESS__)
+    return true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+    return true;
+#else
+    return false;
+#endif
+#else
+    return false;
+#endif
+}
+
 enum class Client { Http, GitHubPages, GitHubSource, AirflowSource, BigQuery };
 
 const char *clientName(Client client)
@@ -588,8 +603,11 @@ void tst_HttpFaults::hugeResponseBoundedMemory()
           clientName(client), advertised ? "Content-Length advertised" : "streamed without length",
           h.server->bodyBytesWritten() >> 20, huge >> 20, deltaMb, cap >> 20, out.elapsedMs,
           qPrintable(out.error));
-    // The client stopped reading near its cap, and never held much more than the cap.
-    QVERIFY2(deltaMb < 2 * (cap >> 20) + 32, qPrintable(QString::number(deltaMb)));
+    // The client stopped reading near its cap, and never held much more than the cap. Under
+    // AddressSanitizer freed blocks sit in its quarantine (256 MB), so RSS says nothing about
+    // what the client holds: there the bytes sent (below) are the measure.
+    if (!runningUnderAddressSanitizer())
+        QVERIFY2(deltaMb < 2 * (cap >> 20) + 32, qPrintable(QString::number(deltaMb)));
     QVERIFY(h.server->bodyBytesWritten() < huge / 2);
     if (advertised)
         QVERIFY2(h.server->bodyBytesWritten() < cap, "an advertised oversize body was read anyway");
