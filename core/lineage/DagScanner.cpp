@@ -1215,13 +1215,13 @@ private:
                     if (own == m_taskParamKeys.end() || !own->second.count(entry.first))
                         merged.push_back(entry);
                 }
-                for (const auto &[k, v] : task.params) {
+                for (const auto &param : task.params) { // (no binding: clang 14 can't capture one)
                     auto it = std::find_if(merged.begin(), merged.end(),
-                                           [&](const auto &e) { return e.first == k; });
+                                           [&](const auto &e) { return e.first == param.first; });
                     if (it != merged.end())
-                        it->second = v;
+                        it->second = param.second;
                     else
-                        merged.emplace_back(k, v);
+                        merged.push_back(param);
                 }
                 task.params = std::move(merged);
                 break;
