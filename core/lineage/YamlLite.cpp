@@ -123,6 +123,38 @@ private:
 // The fast path: block YAML only. Returns false (and the caller falls back to yaml-cpp, which
 // also words the errors) on anything it does not fully understand. Lines are views into the
 // text; only keys and scalar values are copied.
+// Valid UTF-8 without a byte-order mark in it (ASCII is checked a byte at a time, fast).
+static bool isPlainUtf8(std::string_view text)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(text.data());
+    const auto *end = p + text.size();
+    while (p < end) {
+        if (*p < 0x80) {
+            ++p;
+            continue;
+        }
+        int length = 0;
+        unsigned min = 0;
+        unsigned cp = 0;
+        if ((*p & 0xE0) == 0xC0) { length = 2; min = 0x80; cp = *p & 0x1F; }
+        else if ((*p & 0xF0) == 0xE0) { length = 3; min = 0x800; cp = *p & 0x0F; }
+        else if ((*p & 0xF8) == 0xF0) { length = 4; min = 0x10000; cp = *p & 0x07; }
+        else
+            return false;
+        if (end - p < length)
+            return false;
+        for (int i = 1; i < length; ++i) {
+            if ((p[i] & 0xC0) != 0x80)
+                return false;
+            cp = (cp << 6) | (p[i] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFEFF)
+            return false;
+        p += length;
+    }
+    return true;
+}
+
 class BlockYamlParser
 {
 public:
@@ -138,6 +170,12 @@ public:
         // A UTF-8 byte-order mark is not part of the first key.
         if (text.substr(0, 3) == "\xEF\xBB\xBF")
             text.remove_prefix(3);
+        // yaml-cpp decodes the text: invalid UTF-8 becomes U+FFFD and a BOM inside the text is
+        // dropped. Such text is rare; leave it to yaml-cpp (found by fuzz_stairlight_config).
+        if (!isPlainUtf8(text)) {
+            m_ok = false;
+            return;
+        }
         m_lines.reserve(text.size() / 24 + 1);
         std::size_t start = 0;
         int number = 0;
