@@ -91,17 +91,23 @@ void LineageGraphModel::mergeSubgraph(const LineageSubgraph &subgraph)
     rebuild(false);
 }
 
-void LineageGraphModel::removeNodes(const QStringList &ids)
+QSet<QString> LineageGraphModel::rawNodesOf(const QStringList &ids) const
 {
-    QSet<QString> gone;
+    QSet<QString> raw;
     for (const QString &id : ids) {
         if (m_groupMembers.contains(id)) {
             for (const QString &m : m_groupMembers.value(id))
-                gone.insert(m);
+                raw.insert(m);
         } else if (m_raw.contains(id)) {
-            gone.insert(id);
+            raw.insert(id);
         }
     }
+    return raw;
+}
+
+void LineageGraphModel::removeNodes(const QStringList &ids)
+{
+    const QSet<QString> gone = rawNodesOf(ids);
     if (gone.isEmpty())
         return;
     for (const QString &id : std::as_const(gone))
@@ -434,16 +440,7 @@ int LineageGraphModel::kindVisibleCount() const
 
 void LineageGraphModel::setScope(const QStringList &ids)
 {
-    QSet<QString> scope;
-    for (const QString &id : ids) {
-        if (m_groupMembers.contains(id)) {
-            for (const QString &m : m_groupMembers.value(id))
-                scope.insert(m);
-        } else if (m_raw.contains(id)) {
-            scope.insert(id);
-        }
-    }
-    m_scope = std::move(scope);
+    m_scope = rawNodesOf(ids);
     m_scopeActive = true;
     m_maxDepth = -1;
     recomputeHidden(true);

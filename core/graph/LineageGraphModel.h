@@ -146,6 +146,8 @@ signals:
     void visibilityChanged(); // once after hidden flags changed
 
 private:
+    // The known raw nodes the ids stand for: a dataset group's members, a node itself.
+    QSet<QString> rawNodesOf(const QStringList &ids) const;
     void rebuild(bool reset);
     void recomputeHidden(bool emitSignals);
     void computeFolding();                    // folded edges and "+N more" counts, from m_hidden
