@@ -1,6 +1,7 @@
 #include "core/alerts/AirflowAlertSource.h"
 
 #include "core/alerts/AlertParsing.h"
+#include "core/workspace/Workspace.h"
 
 #include <QJsonArray>
 #include <QUrlQuery>
@@ -29,9 +30,7 @@ AirflowAlertSource::AirflowAlertSource(net::HttpClient *http, const AirflowConfi
     , m_http(http)
     , m_config(config)
 {
-    while (m_config.apiUrl.endsWith(QLatin1Char('/')))
-        m_config.apiUrl.chop(1);
-    m_apiVersion = m_config.apiUrl.endsWith(QLatin1String("/api/v2")) ? 2 : 1;
+    m_apiVersion = WorkspaceConfig::Airflow::normalizeApiUrl(&m_config.apiUrl);
     m_config.pageLimit = std::clamp(m_config.pageLimit, 1, 100);
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &AirflowAlertSource::pollNow);

@@ -2,6 +2,7 @@
 
 #include "core/net/HttpClient.h"
 #include "core/recovery/BoardTask.h"
+#include "core/workspace/Workspace.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -81,9 +82,7 @@ AirflowRerunner::AirflowRerunner(net::HttpClient *http, const Config &config, QO
     , m_http(http)
     , m_config(config)
 {
-    while (m_config.apiUrl.endsWith(QLatin1Char('/')))
-        m_config.apiUrl.chop(1);
-    m_apiVersion = m_config.apiUrl.endsWith(QLatin1String("/api/v2")) ? 2 : 1;
+    m_apiVersion = WorkspaceConfig::Airflow::normalizeApiUrl(&m_config.apiUrl);
 }
 
 AirflowRerunner::~AirflowRerunner() = default;

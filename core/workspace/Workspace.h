@@ -51,6 +51,14 @@ struct WorkspaceConfig
         bool rerun = false;       // `rerun: true`: the board may clear/trigger runs (confirmed)
         bool isConfigured() const { return !apiUrl.isEmpty(); }
         bool rerunAllowed() const { return isConfigured() && rerun; }
+        // Strips trailing slashes from an Airflow REST base URL and returns its API version:
+        // 2 for ".../api/v2" (Airflow 3), else 1. One rule for every Airflow client.
+        static int normalizeApiUrl(QString *apiUrl)
+        {
+            while (apiUrl->endsWith(QLatin1Char('/')))
+                apiUrl->chop(1);
+            return apiUrl->endsWith(QLatin1String("/api/v2")) ? 2 : 1;
+        }
     } airflow;
 
     struct Webhook
