@@ -12,7 +12,6 @@
 #include <QTranslator>
 
 #include <cstdio>
-#include <memory>
 
 using namespace warroom;
 
@@ -108,6 +107,8 @@ int main(int argc, char *argv[])
     window.show();
     window.showView(shownView);
 
+    QElapsedTimer clock;
+    int settledPolls = 0;
     if (takingScreenshot) {
         const QString out = parser.value(screenshot);
         // Wait until the background loads and the graph layout are done (settled on three
@@ -116,16 +117,14 @@ int main(int argc, char *argv[])
         const bool waitToSettle = qEnvironmentVariable("WARROOM_SCREENSHOT_SETTLE") != QLatin1String("0");
         const int minimumMs = qEnvironmentVariableIntValue("WARROOM_SCREENSHOT_DELAY_MS") > 0
                                   ? qEnvironmentVariableIntValue("WARROOM_SCREENSHOT_DELAY_MS") : 300;
+        // (locals of main(): they outlive app.exec(), which runs the polls)
         auto *poll = new QTimer(&window);
-        auto *clock = new QElapsedTimer;
-        clock->start();
-        auto settledPolls = std::make_shared<int>(0);
-        QObject::connect(poll, &QTimer::timeout, &window, [&window, out, poll, clock, minimumMs, settledPolls, waitToSettle] {
-            *settledPolls = !waitToSettle || window.isSettled() ? *settledPolls + 1 : 0;
-            if (clock->elapsed() < 60000 && (clock->elapsed() < minimumMs || *settledPolls < (waitToSettle ? 3 : 1)))
+        clock.start();
+        QObject::connect(poll, &QTimer::timeout, &window, [&, out, poll, minimumMs, waitToSettle] {
+            settledPolls = !waitToSettle || window.isSettled() ? settledPolls + 1 : 0;
+            if (clock.elapsed() < 60000 && (clock.elapsed() < minimumMs || settledPolls < (waitToSettle ? 3 : 1)))
                 return;
             poll->stop();
-            delete clock;
             const bool saved = window.grab().save(out, "PNG");
             if (!saved)
                 std::fprintf(stderr, "warroom: cannot write %s\n", qPrintable(out));
